@@ -1,0 +1,133 @@
+"""From the database to the plain facts the rule engine evaluates.
+
+The engine never reads the database or the clock; this module is where a
+request (or a what-if for the "Auxilios" page) becomes a rules Case, with the
+parameters and the holiday calendar in force.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from benefits.models import BenefitRequest, FundBudget
+from benefits.parameters import parameters_for
+from benefits.rules.facts import SELF, AssociateFacts, BeneficiaryFacts, Case, HistoryEntry
+from benefits.states import Status
+from core.models import HolidayOverride
+from members.models import Associate, Beneficiary
+
+GRANTED = (Status.APPROVED, Status.PAID)
+
+
+def associate_facts(associate: Associate) -> AssociateFacts:
+    return AssociateFacts(
+        joined_on=associate.joined_on,
+        gender=associate.gender,
+        rights_suspended=associate.status == Associate.Status.SUSPENDED,
+        arrears_days=associate.arrears_days,
+        data_updated_on=associate.data_updated_on,
+        inducted=associate.inducted,
+        sanctioned_on=associate.sanctioned_on,
+        pensioner=associate.pensioner,
+        married=associate.married,
+        roles=tuple(associate.roles or ()),
+    )
+
+
+def beneficiary_facts(beneficiary: Beneficiary | None) -> BeneficiaryFacts:
+    if beneficiary is None:
+        return SELF
+    return BeneficiaryFacts(
+        relationship=beneficiary.relationship,
+        birth_date=beneficiary.birth_date,
+        disabled=beneficiary.disabled,
+        studying=beneficiary.studying,
+        registered_on=beneficiary.registered_on,
+    )
+
+
+def history_of(associate: Associate, *, excluding: int | None = None) -> tuple[HistoryEntry, ...]:
+    """What the associate was granted (approved or paid), oldest first."""
+    granted = (
+        BenefitRequest.objects.filter(associate=associate, status__in=GRANTED)
+        .exclude(pk=excluding)
+        .select_related("benefit", "beneficiary")
+        .order_by("submitted_at")
+    )
+    return tuple(
+        HistoryEntry(
+            benefit=request.benefit.code,
+            event_date=request.event_date,
+            granted_on=request.decided_at.date() if request.decided_at else None,
+            amount=request.amount_approved or Decimal(0),
+            details=request.details or {},
+            beneficiary=beneficiary_facts(request.beneficiary),
+            requested_on=request.submitted_at.date() if request.submitted_at else None,
+        )
+        for request in granted
+        if request.event_date is not None
+    )
+
+
+def fund_available(request: BenefitRequest, *, year: int) -> Decimal | None:
+    budget = FundBudget.objects.filter(
+        cooperative_id=request.cooperative_id, fund__kind=request.benefit.fund_kind, year=year
+    ).first()
+    return None if budget is None else budget.available
+
+
+def invoice_basis(request: BenefitRequest) -> tuple[date | None, Decimal | None]:
+    """For invoice-based benefits: the earliest usable invoice date and the total paid.
+
+    Usable: read, not refused, and without a blocking warning (a CUFE already
+    used, a credit note). Every invoice must fit the filing window, so the
+    earliest date is the one the window is checked against.
+    """
+    dates, total = [], Decimal(0)
+    for document in request.documents.all():
+        if document.kind != "einvoice" or document.status != "read" or not document.facts:
+            continue
+        if any(w.get("blocking") for w in document.warnings):
+            continue
+        sheet = document.facts["document"]
+        dates.append(date.fromisoformat(sheet["issue_date"]))
+        total += Decimal(sheet["totals"]["payable"] or 0)
+    return (min(dates) if dates else None), (total if dates else None)
+
+
+def window_case(request: BenefitRequest, *, event_date: date, requested_on: date) -> Case:
+    """Just enough of a request to ask the rules whether `event_date` fits its filing window."""
+    return Case(
+        cooperative=request.cooperative.slug,
+        benefit=request.benefit.code,
+        requested_on=requested_on,
+        event_date=event_date,
+        associate=associate_facts(request.associate),
+        beneficiary=beneficiary_facts(request.beneficiary),
+        amount_claimed=request.amount_claimed,
+        details=request.details or {},
+        history=history_of(request.associate, excluding=request.pk),
+        parameters=parameters_for(request.cooperative.slug),
+        calendar=HolidayOverride.calendar(),
+    )
+
+
+def case_for_request(request: BenefitRequest, *, requested_on: date) -> Case:
+    event_date, amount = request.event_date, request.amount_claimed
+    if request.benefit.evidence == "invoice":
+        invoice_date, invoice_total = invoice_basis(request)
+        event_date = invoice_date or event_date
+        amount = invoice_total if invoice_total is not None else amount
+    return Case(
+        cooperative=request.cooperative.slug,
+        benefit=request.benefit.code,
+        requested_on=requested_on,
+        event_date=event_date or requested_on,
+        associate=associate_facts(request.associate),
+        beneficiary=beneficiary_facts(request.beneficiary),
+        amount_claimed=amount,
+        details=request.details or {},
+        history=history_of(request.associate, excluding=request.pk),
+        parameters=parameters_for(request.cooperative.slug),
+        calendar=HolidayOverride.calendar(),
+        fund_available=fund_available(request, year=requested_on.year),
+    )

@@ -1,0 +1,218 @@
+from django import forms
+
+from benefits import rules
+from invoices.models import Document
+
+# How the portal asks for each `details` key a benefit declares (its rule-set
+# spec lists them): a form field, in the associate's words.
+YES_NO = [("", "—"), ("true", "Sí"), ("false", "No")]
+
+
+def _yes_no(label, help_text=""):
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=YES_NO[1:],
+        coerce=lambda v: v == "true",
+        widget=forms.RadioSelect,
+    )
+
+
+DETAIL_FIELDS = {
+    "participants": lambda: forms.IntegerField(
+        label="Número de participantes (contándote a ti)", min_value=1
+    ),
+    "cost_per_person": lambda: forms.DecimalField(
+        label="Costo por persona (pesos)", min_value=0, decimal_places=0
+    ),
+    "excellence_share": lambda: forms.DecimalField(
+        label="Proporción de notas en nivel Alto o Superior (0 a 1)", min_value=0, max_value=1
+    ),
+    "gpa": lambda: forms.DecimalField(label="Promedio de notas (0 a 5)", min_value=0, max_value=5),
+    "all_passed": lambda: _yes_no("¿Aprobó todas las materias?"),
+    "qualitative_grades": lambda: _yes_no("¿Las notas son cualitativas (sin número)?"),
+    "qualitative_high": lambda: _yes_no("¿El desempeño fue Alto, Superior o Excelente en todo?"),
+    "period": lambda: forms.ChoiceField(
+        label="Periodo académico",
+        choices=[
+            ("semester", "Semestre"),
+            ("cuatrimestre", "Cuatrimestre"),
+            ("trimester", "Trimestre"),
+            ("year", "Año"),
+        ],
+    ),
+    "days": lambda: forms.IntegerField(label="Días de incapacidad certificados", min_value=0),
+    "premature": lambda: _yes_no("¿Fue un parto prematuro?"),
+    "level": lambda: forms.ChoiceField(
+        label="Nivel de la competencia",
+        choices=[
+            ("departmental", "Departamental"),
+            ("national", "Nacional"),
+            ("international", "Internacional"),
+        ],
+    ),
+    "team": lambda: _yes_no("¿Fue una competencia por equipos?"),
+    "position": lambda: forms.IntegerField(label="Puesto obtenido", min_value=1),
+    "destination_country": lambda: forms.CharField(
+        label="País de destino (código de dos letras, CO para Colombia)", max_length=2, min_length=2
+    ),
+    "saber11_score": lambda: forms.IntegerField(
+        label="Puntaje Saber 11", min_value=0, max_value=500
+    ),
+    "saberpro_percent": lambda: forms.DecimalField(
+        label="Percentil Saber Pro (0 a 100)", min_value=0, max_value=100
+    ),
+    "laureate_thesis": lambda: _yes_no("¿La tesis fue laureada?"),
+    "organ": lambda: forms.CharField(label="Órgano trasplantado o miembro afectado", max_length=60),
+    "used_funeral_service": lambda: _yes_no("¿Usaron el servicio funerario de la cooperativa?"),
+    "qualifying_children": lambda: forms.IntegerField(
+        label="Número de hijos que cumplen los requisitos", min_value=1
+    ),
+    "loan_term_months": lambda: forms.IntegerField(label="Plazo del crédito (meses)", min_value=1),
+    "received_first_pension_payment": lambda: _yes_no("¿Ya recibiste tu primera mesada pensional?"),
+    "disease": lambda: forms.CharField(label="Enfermedad diagnosticada", max_length=80),
+    "incapacity_start": lambda: forms.DateField(
+        label="Fecha de inicio de la incapacidad", widget=forms.DateInput(attrs={"type": "date"})
+    ),
+    "modality": lambda: forms.CharField(
+        label="Tipo de catástrofe (incendio, inundación…)", max_length=60
+    ),
+    "affected_in_agency": lambda: forms.IntegerField(
+        label="Asociados afectados en tu agencia", min_value=1
+    ),
+    "emergency_type": lambda: forms.CharField(label="Tipo de emergencia", max_length=60),
+    "education_level": lambda: forms.ChoiceField(
+        label="Nivel educativo",
+        choices=[("basic", "Primaria o bachillerato"), ("higher", "Educación superior")],
+    ),
+    "icetex": lambda: _yes_no("¿El estudio está financiado por el ICETEX?"),
+    "organized_by_cooperative": lambda: _yes_no("¿El evento lo organizó la cooperativa?"),
+    "lost_capacity_percent": lambda: forms.DecimalField(
+        label="Porcentaje de pérdida de capacidad laboral", min_value=0, max_value=100
+    ),
+}
+
+# "Categoría" of an e-invoice: the kind of expense, which is also the kind of
+# supplier expected for it (invoices.suppliers). A benefit offers the
+# categories of its supplier kind.
+INVOICE_CATEGORIES = {
+    "health": [
+        ("health", "Consultas, exámenes y procedimientos"),
+        ("pharmacy", "Medicamentos"),
+        ("optics", "Óptica: lentes y monturas"),
+    ],
+    "pharmacy": [("pharmacy", "Medicamentos")],
+    "optics": [("optics", "Óptica: lentes y monturas")],
+    "veterinary": [("veterinary", "Servicios veterinarios")],
+    "sports": [("sports", "Deportes: inscripciones, implementos, clases")],
+    "education": [("education", "Educación: matrícula, pensión")],
+    "tourism": [("tourism", "Turismo: planes, hospedaje, transporte")],
+}
+DEFAULT_CATEGORIES = [("other", "Factura del servicio")]
+
+
+def categories_for(benefit) -> list[tuple[str, str]]:
+    return INVOICE_CATEGORIES.get(benefit.supplier_kind, DEFAULT_CATEGORIES)
+
+
+class RequestDetailsForm(forms.Form):
+    """Beneficiary, payout account and the facts the benefit's rules need."""
+
+    def __init__(self, *args, benefit_request, **kwargs):
+        self.benefit_request = benefit_request
+        associate = benefit_request.associate
+        initial = {
+            "beneficiary": benefit_request.beneficiary_id or "",
+            "savings_account": benefit_request.savings_account_id,
+            "event_date": benefit_request.event_date,
+            "amount_claimed": benefit_request.amount_claimed,
+            **{f"detail_{k}": v for k, v in (benefit_request.details or {}).items()},
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["beneficiary"] = forms.ModelChoiceField(
+            label="Beneficiario",
+            queryset=associate.beneficiaries.filter(status="approved"),
+            required=False,
+            empty_label=f"Yo, {associate.first_names} (asociado titular)",
+            help_text="Quién recibió el servicio. Las facturas deben estar a su nombre o al tuyo.",
+        )
+        self.fields["savings_account"] = forms.ModelChoiceField(
+            label="Cuentas",
+            queryset=associate.accounts.filter(active=True),
+            widget=forms.RadioSelect,
+            empty_label=None,
+            help_text="Escoge la cuenta en la que deseas recibir el desembolso del auxilio.",
+            error_messages={"required": "Escoge la cuenta donde quieres recibir el auxilio."},
+        )
+        benefit = benefit_request.benefit
+        if benefit.evidence != "invoice":
+            self.fields["event_date"] = forms.DateField(
+                label="Fecha del evento",
+                widget=forms.DateInput(attrs={"type": "date"}),
+                help_text="El día del hecho: nacimiento, fallecimiento, calamidad, grado…",
+            )
+            self.fields["amount_claimed"] = forms.DecimalField(
+                label="Valor soportado (pesos)",
+                required=False,
+                min_value=0,
+                decimal_places=0,
+                help_text="Si el auxilio depende de un valor (costo, daño), escríbelo tal como aparece en los soportes.",
+            )
+        for key in self.spec_details():
+            field = DETAIL_FIELDS[key]()
+            field.required = False
+            self.fields[f"detail_{key}"] = field
+
+    def spec_details(self) -> tuple[str, ...]:
+        request = self.benefit_request
+        try:
+            rule_set = rules.rule_set_for(
+                request.cooperative.slug,
+                requested_on=request.created_at.date(),
+                event_date=request.created_at.date(),
+            )
+            return rule_set.benefit(request.benefit.code).details
+        except rules.RuleError:
+            return ()
+
+    def clean(self):
+        data = super().clean()
+        details = {}
+        for key in self.spec_details():
+            value = data.pop(f"detail_{key}", None)
+            if value in (None, ""):
+                continue
+            details[key] = (
+                value.isoformat()
+                if hasattr(value, "isoformat")
+                else (str(value) if not isinstance(value, bool | int) else value)
+            )
+        data["details"] = details
+        return data
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Archivo de la factura",
+        error_messages={"required": "Escoge el archivo que te envió tu proveedor."},
+    )
+
+    def __init__(self, *args, benefit_request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.benefit_request = benefit_request
+        benefit = benefit_request.benefit
+        if benefit.evidence == "invoice":
+            self.kind = Document.Kind.EINVOICE
+            self.fields["category"] = forms.ChoiceField(
+                label="Categoría",
+                choices=[("", "Seleccione una categoría"), *categories_for(benefit)],
+                error_messages={"required": "Escoge la categoría de la factura."},
+            )
+            self.fields[
+                "file"
+            ].help_text = "El archivo .zip (o .xml) tal como te llegó al correo de tu proveedor."
+            self.order_fields(["category", "file"])
+        else:
+            self.kind = Document.Kind.SUPPORT
+            self.fields["file"].label = "Archivo del documento"
+            self.fields["file"].help_text = "PDF, JPG o PNG de hasta 10 MB."

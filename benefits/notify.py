@@ -1,0 +1,74 @@
+"""The emails an associate gets when their request changes status.
+
+One notification per status change (keyed by the RequestEvent), so a retried
+task or a repeated click never emails twice.
+"""
+
+from django.urls import reverse
+
+from benefits.models import BenefitRequest
+from benefits.states import Status
+from core.dates import format_date
+from core.money import format_pesos
+from notifications.services import notification_queue
+
+# The email for each status; any status not listed uses the generic one.
+TEMPLATES = {
+    Status.SUBMITTED: "request_submitted",
+    Status.APPROVED: "request_approved",
+    Status.REJECTED: "request_rejected",
+    Status.NEEDS_DOCUMENTS: "request_needs_documents",
+    Status.PAID: "request_paid",
+}
+SILENT = {
+    Status.DRAFT,
+    Status.IN_REVIEW,
+}  # internal steps the associate sees on the page, not by email
+
+
+def notify_status_change(*, request_id: int) -> None:
+    request = BenefitRequest.objects.select_related(
+        "cooperative", "associate", "benefit", "savings_account", "rejection_reason"
+    ).get(pk=request_id)
+    event = request.events.order_by("-at", "-pk").first()
+    if event is None or event.to_status in SILENT or not request.associate.email:
+        return
+    notification_queue(
+        key=f"request-event:{event.pk}",
+        template=TEMPLATES.get(event.to_status, "request_status"),
+        to=request.associate.email,
+        cooperative=request.cooperative,
+        context=status_email_context(request, event),
+    )
+
+
+def status_email_context(request: BenefitRequest, event) -> dict:
+    """Plain JSON: it is stored on the notification and rendered when sent."""
+    account = request.savings_account
+    return {
+        # Ids for what is rendered at send time (the decision letter attached to the email).
+        "request_id": request.pk,
+        "event_id": event.pk,
+        "associate_name": request.associate.first_names,
+        "filing_number": request.filing_number or "",
+        "benefit": request.benefit.name,
+        "status": request.get_status_display(),
+        "amount_proposed": format_pesos(request.amount_proposed)
+        if request.amount_proposed is not None
+        else "",
+        "amount_approved": format_pesos(request.amount_approved)
+        if request.amount_approved is not None
+        else "",
+        "account": f"{account.kind} {account.masked_number}" if account else "",
+        "comment": event.comment,
+        "reason": request.rejection_reason.text if request.rejection_reason else "",
+        "fixable": request.rejection_fixable,
+        "no_resources": request.no_resources,
+        "due_on": format_date(request.due_on),
+        "review_days": request.cooperative.review_business_days,
+        "at": format_date(event.at),
+        "path": reverse(
+            "request_detail",
+            kwargs={"coop": request.cooperative.slug, "public_id": request.public_id},
+        ),
+    }

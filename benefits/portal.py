@@ -1,0 +1,219 @@
+"""What the associate portal shows, computed from the rules (reads only).
+
+The "Auxilios" page asks the rule engine, for every benefit of the catalog,
+whether the associate could request it today and how much it would give; the
+request pages show the documents as the worker reads them and the amount the
+rules would give before the associate files.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+
+from benefits import rules
+from benefits.facts import associate_facts, beneficiary_facts, case_for_request, history_of
+from benefits.forms import UploadForm
+from benefits.models import Benefit, BenefitRequest
+from benefits.parameters import parameters_for
+from benefits.states import Status, editable_by_associate
+from core.models import HolidayOverride
+from core.money import format_pesos
+from invoices.models import Document
+from members.models import Associate
+
+# Failures that depend on the request itself (its invoices, dates, details),
+# not on the associate: they do not stop the associate from starting one.
+DEPENDS_ON_THE_REQUEST = {"details", "deadline", "min_amount", "not_covered", "beneficiary"}
+# A claimed amount so large that only the benefit's own cap can limit it: the
+# amount the rules give for it is the most the benefit pays.
+PROBE_AMOUNT = Decimal(10) ** 12
+
+
+@dataclass
+class BenefitPreview:
+    benefit: Benefit
+    available: bool
+    amount_text: str
+    why_not: str = ""
+    for_whom: str = ""
+
+
+@dataclass
+class Overview:
+    previews: list[BenefitPreview] = field(default_factory=list)
+    quota_reason: str = ""
+    quota: rules.Quota | None = None
+    seniority_reason: str = ""
+
+    @property
+    def available(self):
+        return [p for p in self.previews if p.available]
+
+    @property
+    def unavailable(self):
+        return [p for p in self.previews if not p.available]
+
+
+def overview(associate: Associate, *, today: date) -> Overview:
+    """For each benefit: can the associate request it now, for whom, and up to how much."""
+    parameters = parameters_for(associate.cooperative.slug)
+    calendar = HolidayOverride.calendar()
+    facts = associate_facts(associate)
+    history = history_of(associate)
+    people = [None, *associate.beneficiaries.filter(status="approved")]
+    result = Overview()
+    for benefit in Benefit.objects.for_cooperative(associate.cooperative).active():
+        result.previews.append(
+            _preview(
+                benefit, associate, people, facts, history, parameters, calendar, today, result
+            )
+        )
+    return result
+
+
+def _preview(
+    benefit, associate, people, facts, history, parameters, calendar, today, result
+) -> BenefitPreview:
+    """The first person (the associate, then each registered beneficiary) the benefit covers now."""
+    first_blocker = None
+    for person in people:
+        case = rules.Case(
+            cooperative=associate.cooperative.slug,
+            benefit=benefit.code,
+            requested_on=today,
+            event_date=today,
+            associate=facts,
+            beneficiary=beneficiary_facts(person),
+            amount_claimed=PROBE_AMOUNT,
+            history=history,
+            parameters=parameters,
+            calendar=calendar,
+        )
+        try:
+            decision = rules.evaluate(case)
+        except rules.RuleError as error:
+            return BenefitPreview(benefit, False, "", why_not=str(error))
+        if decision.quota is not None and result.quota is None:
+            result.quota = decision.quota
+            result.quota_reason = next(
+                (r.message for r in decision.reasons if r.code == "quota"), ""
+            )
+        blocking = [r for r in decision.failures if r.code not in DEPENDS_ON_THE_REQUEST]
+        if blocking:
+            # About the associate (seniority, arrears…): the same for every beneficiary.
+            return BenefitPreview(benefit, False, "", why_not=blocking[0].message)
+        coverage = [r for r in decision.failures if r.code == "beneficiary"]
+        if coverage:
+            first_blocker = first_blocker or coverage[0].message
+            continue
+        if decision.eligible and decision.amount < PROBE_AMOUNT / 10:
+            amount_text = f"Hasta {format_pesos(decision.amount)}"
+        elif decision.eligible:
+            amount_text = "Un porcentaje de lo que pagues"
+        else:
+            amount_text = "Según los datos de tu solicitud"
+        for_whom = (
+            "para ti"
+            if person is None
+            else f"para {person.first_names} ({person.get_relationship_display().lower()})"
+        )
+        return BenefitPreview(benefit, True, amount_text, for_whom=for_whom)
+    return BenefitPreview(
+        benefit,
+        False,
+        "",
+        why_not=f"{first_blocker} Si es tu caso, registra primero al beneficiario.",
+    )
+
+
+def reusable_draft(associate: Associate, benefit: Benefit) -> BenefitRequest | None:
+    """A double click on "Solicitar" opens the same empty draft, not two."""
+    return (
+        BenefitRequest.objects.of_associate(associate)
+        .filter(benefit=benefit, status=Status.DRAFT, documents__isnull=True)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def preview_decision(request: BenefitRequest, *, today: date) -> rules.Decision | None:
+    try:
+        return rules.evaluate(case_for_request(request, requested_on=today))
+    except rules.RuleError:
+        return None
+
+
+def required_documents(request: BenefitRequest) -> tuple[str, ...]:
+    try:
+        rule_set = rules.rule_set_for(
+            request.cooperative.slug,
+            requested_on=request.created_at.date(),
+            event_date=request.created_at.date(),
+        )
+        return rule_set.benefit(request.benefit.code).required_documents
+    except rules.RuleError:
+        return ()
+
+
+def edit_context(request: BenefitRequest, *, form=None, today: date | None = None) -> dict:
+    today = today or timezone.localdate()
+    documents = list(request.documents.all())
+    pending = any(
+        d.status in (Document.Status.PENDING, Document.Status.PROCESSING) for d in documents
+    )
+    return {
+        "benefit_request": request,
+        "form": form,
+        "upload_form": UploadForm(benefit_request=request),
+        "documents": documents,
+        "reading": pending,
+        "decision": None if pending else preview_decision(request, today=today),
+        "problems": missing_before_submit(request, documents=documents),
+        "editable": editable_by_associate(request),
+        "required_documents": required_documents(request),
+    }
+
+
+def missing_before_submit(request: BenefitRequest, *, documents=None) -> list[str]:
+    """What the associate still has to do before "Solicitar auxilio" (Spanish, one line each)."""
+    documents = documents if documents is not None else list(request.documents.all())
+    problems = []
+    if not editable_by_associate(request):
+        problems.append("Esta solicitud ya fue radicada.")
+    if request.savings_account_id is None:
+        problems.append("Escoge en «Cuentas» la cuenta donde quieres recibir el auxilio.")
+    if request.benefit.evidence == "invoice":
+        usable = [
+            d
+            for d in documents
+            if d.kind == Document.Kind.EINVOICE
+            and d.status == Document.Status.READ
+            and not any(w.get("blocking") for w in d.warnings)
+        ]
+        if any(
+            d.status in (Document.Status.PENDING, Document.Status.PROCESSING) for d in documents
+        ):
+            problems.append("Espera a que terminemos de leer tus facturas.")
+        elif not usable:
+            problems.append("Sube al menos una factura electrónica válida con «Subir factura».")
+    elif request.benefit.evidence == "documents" and not documents:
+        problems.append("Adjunta los documentos de soporte que pide el reglamento.")
+    if request.benefit.evidence != "invoice" and request.event_date is None:
+        problems.append("Escribe la fecha del evento.")
+    return problems
+
+
+def detail_context(request: BenefitRequest) -> dict:
+    decisions = list(request.decisions.all())
+    proposal = next((d for d in decisions if d.kind == "proposal"), None)
+    final = next((d for d in decisions if d.kind != "proposal"), None)
+    return {
+        "benefit_request": request,
+        "documents": list(request.documents.all()),
+        "events": list(request.events.all()),
+        "proposal": proposal,
+        "final": final,
+        "editable": editable_by_associate(request),
+    }

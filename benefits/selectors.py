@@ -1,0 +1,44 @@
+"""Reads for the associate portal, each a constant number of queries."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from benefits.models import Benefit, BenefitRequest, Decision, RequestEvent
+from invoices.models import Document
+from members.models import Associate
+
+
+def requests_of(associate: Associate, *, limit: int = 50):
+    return list(
+        BenefitRequest.objects.of_associate(associate)
+        .select_related("benefit")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def request_of(associate: Associate, public_id) -> BenefitRequest:
+    """The associate's own request, or a 404 (another associate's, another cooperative's)."""
+    queryset = (
+        BenefitRequest.objects.for_cooperative(associate.cooperative_id)
+        .of_associate(associate)
+        .select_related(
+            "benefit", "beneficiary", "savings_account", "rejection_reason", "cooperative"
+        )
+        .prefetch_related(
+            Prefetch("documents", queryset=Document.objects.order_by("uploaded_at")),
+            Prefetch("events", queryset=RequestEvent.objects.order_by("at", "pk")),
+            Prefetch("decisions", queryset=Decision.objects.order_by("-created_at")),
+        )
+    )
+    return get_object_or_404(queryset, public_id=public_id)
+
+
+def document_of(associate: Associate, public_id) -> Document:
+    queryset = Document.objects.for_cooperative(associate.cooperative_id).filter(
+        request__associate=associate
+    )
+    return get_object_or_404(queryset.select_related("request"), public_id=public_id)
+
+
+def catalog_of(associate: Associate):
+    return list(Benefit.objects.for_cooperative(associate.cooperative_id).active())

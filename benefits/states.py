@@ -1,0 +1,56 @@
+"""The life of a benefit request, as an explicit table of allowed transitions.
+
+A TextChoices field plus this table and a compare-and-set update (see
+services.request_transition) instead of a state-machine library: the whole
+machine fits on one screen and every move is recorded as a RequestEvent.
+"""
+
+from django.db import models
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Borrador"
+    SUBMITTED = "submitted", "Radicada"
+    IN_REVIEW = "in_review", "En revisión"
+    NEEDS_DOCUMENTS = "needs_documents", "Documentos solicitados"
+    COMMITTEE = "committee", "En comité"
+    APPROVED = "approved", "Aprobada"
+    REJECTED = "rejected", "Rechazada"
+    PAID = "paid", "Pagada"
+    WITHDRAWN = "withdrawn", "Desistida"
+
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.DRAFT: frozenset({Status.SUBMITTED, Status.WITHDRAWN}),
+    # The worker reads the documents and records a proposal: staff review it.
+    Status.SUBMITTED: frozenset({Status.IN_REVIEW, Status.WITHDRAWN}),
+    Status.IN_REVIEW: frozenset(
+        {Status.APPROVED, Status.REJECTED, Status.NEEDS_DOCUMENTS, Status.COMMITTEE}
+    ),
+    Status.NEEDS_DOCUMENTS: frozenset({Status.SUBMITTED, Status.WITHDRAWN, Status.REJECTED}),
+    Status.COMMITTEE: frozenset({Status.APPROVED, Status.REJECTED}),
+    # A fixable rejection is amended and filed again; any rejection may be
+    # taken to the committee as a reconsideration.
+    Status.REJECTED: frozenset({Status.SUBMITTED, Status.COMMITTEE}),
+    # An approval is undone (compensating ledger entry) only before payment.
+    Status.APPROVED: frozenset({Status.PAID, Status.REJECTED}),
+    Status.PAID: frozenset(),
+    Status.WITHDRAWN: frozenset(),
+}
+
+FINAL_STATUSES = frozenset({Status.PAID, Status.WITHDRAWN})
+
+
+def can_move(current: str, target: str) -> bool:
+    return target in TRANSITIONS.get(current, frozenset())
+
+
+# Statuses in which the associate may still add or remove documents and change
+# the request (a rejection only when it was marked fixable).
+EDITABLE_BY_ASSOCIATE = frozenset({Status.DRAFT, Status.NEEDS_DOCUMENTS, Status.REJECTED})
+
+
+def editable_by_associate(request) -> bool:
+    if request.status == Status.REJECTED:
+        return request.rejection_fixable
+    return request.status in EDITABLE_BY_ASSOCIATE

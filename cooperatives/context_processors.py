@@ -1,0 +1,2 @@
+def cooperative(request):
+    return {"cooperative": getattr(request, "cooperative", None)}

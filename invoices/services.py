@@ -1,0 +1,296 @@
+"""From an associate's upload to the facts of its e-invoice.
+
+document_upload() stores the file and records the row before anything else;
+document_ingest() (run by the worker, safe to run twice) reads it with the safe
+reader, runs the checks that need the database, and leaves the document READ,
+REJECTED or FAILED — never stuck in PROCESSING: a lease expires and the
+sweeper (invoices.tasks.sweep_documents) hands it to the next worker.
+"""
+
+import hashlib
+import logging
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from benefits.models import BenefitRequest
+from benefits.states import Status, editable_by_associate
+from invoices.checks import request_checks
+from invoices.models import Document, Invoice
+from invoices.reader import Limits, read_upload
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=5)
+MAX_ATTEMPTS = 5
+MAX_DOCUMENTS_PER_REQUEST = 20
+STALE_AFTER = timedelta(minutes=2)
+
+SUPPORT_TYPES = {
+    b"%PDF-": "application/pdf",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+}
+
+
+class UploadError(Exception):
+    """An upload the portal cannot take; the message says what to do."""
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
+
+
+def document_upload(
+    *, request: BenefitRequest, uploaded_file, kind: str, category: str = "", actor=None
+) -> Document:
+    """Stores an upload for the request and queues its reading. Uploading the same file twice is a no-op."""
+    if not editable_by_associate(request):
+        raise UploadError("Esta solicitud ya no admite documentos nuevos.")
+    limit = settings.INVOICE_MAX_UPLOAD_BYTES
+    if uploaded_file.size is not None and uploaded_file.size > limit:
+        raise UploadError(
+            f"El archivo pesa más de {_mb(limit)}. Sube el archivo tal como te llegó al correo."
+        )
+    data = uploaded_file.read(limit + 1)
+    if not data:
+        raise UploadError(
+            "El archivo está vacío. Vuelve a descargarlo del correo de tu proveedor y súbelo de nuevo."
+        )
+    if len(data) > limit:
+        raise UploadError(
+            f"El archivo pesa más de {_mb(limit)}. Sube el archivo tal como te llegó al correo."
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    content_type = ""
+    if kind == Document.Kind.SUPPORT:
+        content_type = next((t for magic, t in SUPPORT_TYPES.items() if data.startswith(magic)), "")
+        if not content_type:
+            raise UploadError("Los documentos de soporte deben ser PDF, JPG o PNG.")
+    now = timezone.now()
+    with transaction.atomic():
+        locked = BenefitRequest.objects.select_for_update().get(pk=request.pk)
+        existing = locked.documents.filter(sha256=digest).first()
+        if existing is not None:
+            return existing  # a double click or a retry of the same upload
+        if locked.documents.count() >= MAX_DOCUMENTS_PER_REQUEST:
+            raise UploadError(f"Una solicitud admite hasta {MAX_DOCUMENTS_PER_REQUEST} archivos.")
+        document = Document(
+            cooperative_id=locked.cooperative_id,
+            request=locked,
+            kind=kind,
+            category=category,
+            original_name=(uploaded_file.name or "archivo")[-255:],
+            size=len(data),
+            sha256=digest,
+            uploaded_by=getattr(actor, "user", None),
+            uploaded_at=now,
+            status=Document.Status.READ
+            if kind == Document.Kind.SUPPORT
+            else Document.Status.PENDING,
+            processed_at=now if kind == Document.Kind.SUPPORT else None,
+            facts={"content_type": content_type} if content_type else None,
+        )
+        document.file.save(str(document.public_id), ContentFile(data), save=False)
+        document.save()
+        if kind == Document.Kind.EINVOICE:
+            transaction.on_commit(partial(_enqueue_ingest, document.pk), robust=True)
+    return document
+
+
+def _enqueue_ingest(document_id: int) -> None:
+    from invoices.tasks import ingest_document
+
+    ingest_document.delay(document_id)
+
+
+def document_remove(*, document: Document) -> None:
+    """The associate takes a file out of a request they are still preparing."""
+    with transaction.atomic():
+        request = BenefitRequest.objects.select_for_update().get(pk=document.request_id)
+        if not editable_by_associate(request):
+            raise UploadError("Esta solicitud ya no admite cambios en sus documentos.")
+        Invoice.objects.filter(document=document).delete()  # frees the CUFE for a corrected upload
+        document.delete()
+        transaction.on_commit(
+            partial(document.file.storage.delete, document.file.name), robust=True
+        )
+
+
+def _claim(document_id: int, now) -> bool:
+    return bool(
+        Document.objects.filter(pk=document_id)
+        .filter(
+            Q(status=Document.Status.PENDING)
+            | Q(status=Document.Status.PROCESSING, lease_until__lt=now)
+        )
+        .update(
+            status=Document.Status.PROCESSING, lease_until=now + LEASE, attempts=F("attempts") + 1
+        )
+    )
+
+
+def document_ingest(*, document_id: int, now=None) -> str | None:
+    """Reads one uploaded document; returns its final status, or None when someone else has it."""
+    now = now or timezone.now()
+    if not _claim(document_id, now):
+        return None
+    document = Document.objects.select_related(
+        "request__associate",
+        "request__benefit",
+        "request__beneficiary",
+        "request__cooperative",
+        "cooperative",
+    ).get(pk=document_id)
+    if document.attempts > MAX_ATTEMPTS:
+        return _finish(
+            document,
+            Document.Status.FAILED,
+            error_code="processing_failed",
+            error_message="No pudimos procesar el archivo después de varios intentos. Súbelo de nuevo.",
+        )
+    try:
+        with document.file.open("rb") as handle:
+            data = handle.read(settings.INVOICE_MAX_UPLOAD_BYTES + 1)
+    except OSError:
+        _release(document)
+        raise  # transient (storage unreachable): the task retries with backoff
+    result = read_upload(data, filename=document.original_name, limits=Limits.from_settings())
+    if not result.ok:
+        return _finish(
+            document,
+            Document.Status.REJECTED,
+            error_code=result.error_code,
+            error_message=result.error_message,
+        )
+    facts = result.to_json()
+    fact_sheet = facts["document"]
+    if fact_sheet.get("environment") == "test":
+        return _finish(
+            document,
+            Document.Status.REJECTED,
+            facts=facts,
+            error_code="test_environment",
+            error_message=(
+                "Este documento es de pruebas de la DIAN (habilitación), no una factura real. "
+                "Pide a tu proveedor la factura electrónica validada."
+            ),
+        )
+    with transaction.atomic():
+        warnings = request_checks(document=document, facts=facts)
+        invoice_row = _record_invoice(document, fact_sheet, facts)
+        if invoice_row is None:
+            warnings.append(_duplicate_warning(document, fact_sheet["uuid"]))
+        return _finish(document, Document.Status.READ, facts=facts, warnings=warnings)
+
+
+def _record_invoice(document: Document, fact_sheet: dict, facts: dict) -> Invoice | None:
+    """The CUFE's one use at this cooperative; None when it was already used (unique constraint)."""
+    totals = fact_sheet.get("totals") or {}
+    reference = fact_sheet.get("billing_reference") or {}
+    try:
+        with transaction.atomic():
+            return Invoice.objects.create(
+                cooperative_id=document.cooperative_id,
+                document=document,
+                request_id=document.request_id,
+                uuid=(fact_sheet.get("uuid") or "").lower(),
+                uuid_scheme=fact_sheet.get("uuid_scheme") or "",
+                kind=fact_sheet.get("kind") or "",
+                type_code=fact_sheet.get("type_code") or "",
+                number=fact_sheet.get("number") or "",
+                issue_date=fact_sheet["issue_date"],
+                environment=fact_sheet.get("environment") or "",
+                issuer_id=(fact_sheet.get("issuer") or {}).get("id") or "",
+                issuer_name=((fact_sheet.get("issuer") or {}).get("name") or "")[:300],
+                buyer_id=(fact_sheet.get("buyer") or {}).get("id") or "",
+                buyer_id_type=(fact_sheet.get("buyer") or {}).get("id_type") or "",
+                buyer_name=((fact_sheet.get("buyer") or {}).get("name") or "")[:300],
+                currency=fact_sheet.get("currency") or "COP",
+                payable=totals.get("payable") or 0,
+                signature_valid=(facts.get("signature") or {}).get("valid"),
+                dian_validated=bool(
+                    (facts.get("dian_validation") or {}).get("response_code") == "02"
+                ),
+                billing_reference=(
+                    (reference.get("uuid") if isinstance(reference, dict) else "") or ""
+                ).lower(),
+            )
+    except IntegrityError:
+        return None
+
+
+def _duplicate_warning(document: Document, uuid: str) -> dict:
+    earlier = (
+        Invoice.objects.filter(cooperative_id=document.cooperative_id, uuid=(uuid or "").lower())
+        .select_related("request__associate")
+        .first()
+    )
+    if earlier is not None and earlier.request.associate_id == document.request.associate_id:
+        where = earlier.request.filing_number or "un borrador tuyo"
+        return {
+            "code": "cufe_reused",
+            "message": f"Ya subiste esta factura en otra solicitud ({where}): quítala de allí si quieres usarla aquí.",
+            "staff_message": f"El mismo asociado ya usó esta factura en la solicitud {earlier.request}.",
+            "associate": True,
+            "blocking": True,
+        }
+    # The reglamentos' fraud case: someone else's invoice. The associate is told
+    # only that it was used; staff see where.
+    return {
+        "code": "cufe_used_by_another_associate",
+        "message": "Esta factura ya fue usada en otra solicitud: no se puede presentar dos veces.",
+        "staff_message": (
+            f"Posible fraude: otro asociado ya presentó esta factura (solicitud {earlier.request if earlier else '—'})."
+        ),
+        "associate": True,
+        "blocking": True,
+    }
+
+
+def _finish(
+    document: Document, status: str, *, facts=None, warnings=None, error_code="", error_message=""
+):
+    Document.objects.filter(pk=document.pk).update(
+        status=status,
+        facts=facts,
+        warnings=warnings or [],
+        error_code=error_code,
+        error_message=error_message[:500],
+        processed_at=timezone.now(),
+        lease_until=None,
+    )
+    transaction.on_commit(partial(_after_document, document.request_id), robust=True)
+    return status
+
+
+def _release(document: Document) -> None:
+    Document.objects.filter(pk=document.pk, status=Document.Status.PROCESSING).update(
+        status=Document.Status.PENDING, lease_until=None
+    )
+
+
+def _after_document(request_id: int) -> None:
+    """A filed request whose documents are all read goes on to the rule engine."""
+    from benefits.tasks import evaluate_request
+
+    if BenefitRequest.objects.filter(pk=request_id, status=Status.SUBMITTED).exists():
+        evaluate_request.delay(request_id)
+
+
+def stale_document_ids(*, now=None, limit: int = 500) -> list[int]:
+    """Uploads a lost message or a dead worker left behind."""
+    now = now or timezone.now()
+    return list(
+        Document.objects.filter(
+            Q(status=Document.Status.PENDING, uploaded_at__lt=now - STALE_AFTER)
+            | Q(status=Document.Status.PROCESSING, lease_until__lt=now)
+        )
+        .order_by("uploaded_at")
+        .values_list("pk", flat=True)[:limit]
+    )

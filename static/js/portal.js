@@ -1,0 +1,37 @@
+// Auxilios portal: small progressive enhancements, no build step.
+(function () {
+  "use strict";
+
+  // A button marked data-once submits its form once: a double click or an
+  // impatient second tap does not send the form twice (the server is
+  // idempotent anyway; this just spares the wait).
+  document.addEventListener("submit", function (event) {
+    var button = event.target.querySelector("button[data-once]");
+    if (!button) return;
+    if (button.dataset.sent) { event.preventDefault(); return; }
+    button.dataset.sent = "1";
+    button.setAttribute("aria-disabled", "true");
+    button.textContent = "Enviando…";
+  });
+
+  // While the worker reads the uploaded invoices, refresh their facts and
+  // warnings without reloading the page.
+  function poll() {
+    var box = document.getElementById("documents");
+    if (!box || !box.dataset.poll) return;
+    window.setTimeout(function () {
+      fetch(box.dataset.poll, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+        .then(function (html) {
+          var holder = document.createElement("div");
+          holder.innerHTML = html;
+          var fresh = holder.querySelector("#documents");
+          if (!fresh) return;
+          box.replaceWith(fresh);
+          if (!fresh.dataset.poll) { window.location.reload(); } else { poll(); }
+        })
+        .catch(function () { window.setTimeout(poll, 4000); });
+    }, 1500);
+  }
+  poll();
+})();
