@@ -1,0 +1,78 @@
+"""Test-wide setup: the suite runs on the real PostgreSQL and Redis.
+
+If either is down the run stops at once, saying which one and how to start it;
+it never skips and never falls back to SQLite.
+"""
+
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+START_COMMANDS = {
+    "PostgreSQL": "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
+    "Redis": 'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no',
+}
+
+
+def _answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def pytest_configure(config):
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        raise pytest.UsageError(
+            f"The suite runs on PostgreSQL, but DATABASE_URL points to {db['ENGINE']}."
+        )
+    redis = urlparse(settings.CELERY_BROKER_URL)
+    services = {
+        "PostgreSQL": (db.get("HOST") or "127.0.0.1", int(db.get("PORT") or 5432)),
+        "Redis": (redis.hostname or "127.0.0.1", redis.port or 6379),
+    }
+    for name, (host, port) in services.items():
+        if not _answers(host, port):
+            raise pytest.UsageError(
+                f"{name} does not answer at {host}:{port}. Start it with:\n    {START_COMMANDS[name]}\n"
+                "(or point DATABASE_URL / REDIS_URL at a running one)."
+            )
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker):
+    """A real Celery worker (a thread of this process) consuming from Redis.
+
+    Each pytest process gets its own queue, so parallel runs (xdist, or other
+    checkouts on this machine) never take each other's tasks. Tests that use
+    it must be `django_db(transaction=True)`: the worker's connection sees only
+    committed rows, exactly as in production.
+    """
+    import os
+
+    from celery.contrib.testing.worker import start_worker
+    from celery.signals import task_postrun
+    from django.db import connections
+
+    from config.celery import app
+
+    def close_connections(**kwargs):
+        connections.close_all()  # the test database must have no session left when it is dropped
+
+    task_postrun.connect(close_connections, weak=False)
+    queue = f"auxilios-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}"
+    app.conf.task_default_queue = queue
+    app.conf.task_always_eager = False
+    with app.connection_for_write() as connection:
+        connection.default_channel.queue_purge(queue)
+    with (
+        django_db_blocker.unblock(),
+        start_worker(
+            app, pool="solo", perform_ping_check=False, queues=[queue], loglevel="WARNING"
+        ),
+    ):
+        yield app

@@ -1,0 +1,106 @@
+"""Log in with cédula + password; throttling; sessions."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def clean_counters():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def login(client, document_number="52123456", password=PASSWORD, ip="10.0.0.1"):
+    return client.post(
+        reverse("cooperative_home", kwargs={"coop": "cemcop"}),
+        {"document_number": document_number, "password": password},
+        REMOTE_ADDR=ip,
+    )
+
+
+def test_an_associate_logs_in_with_cedula_and_password(client, ana):
+    response = login(client)
+    assert response.status_code == 302
+    assert client.get(reverse("dashboard", kwargs={"coop": "cemcop"})).status_code == 200
+
+
+def test_a_wrong_password_says_so_without_saying_which_part_was_wrong(client, ana):
+    response = login(client, password="no-es-esta")
+    assert response.status_code == 200
+    assert "El documento o la contraseña no son correctos." in response.text
+    assert (
+        "El documento o la contraseña no son correctos."
+        in login(client, document_number="999999").text
+    )
+
+
+def test_five_failures_lock_the_account_from_that_address(client, ana):
+    for _ in range(5):
+        login(client, password="no-es-esta")
+    locked = login(client)  # even the right password, from this address
+    assert locked.status_code == 429
+    assert "Demasiados intentos" in locked.text
+    assert (
+        login(client, ip="10.0.0.2").status_code == 302
+    )  # a stranger elsewhere cannot lock her out
+
+
+def test_many_failures_from_one_address_across_cedulas_are_throttled(client, ana):
+    for number in range(30):
+        login(client, document_number=str(70_000_000 + number), password="x")
+    response = login(client)
+    assert response.status_code == 200
+    assert "demasiados intentos fallidos" in response.text
+
+
+def test_many_failures_on_one_account_from_many_addresses_are_throttled(client, ana):
+    for n in range(20):
+        login(client, password="x", ip=f"10.1.{n}.1")
+    response = login(client, ip="10.9.9.9")
+    assert response.status_code == 200
+    assert "demasiados intentos fallidos" in response.text
+
+
+def test_staff_accounts_cannot_log_into_the_associate_portal(client, ana):
+    from tests.factories import StaffUserFactory
+
+    staff = StaffUserFactory(username="52123457")
+    response = login(client, document_number="52123457")
+    assert response.status_code == 200
+    assert staff.is_staff
+
+
+def test_a_password_change_logs_out_every_other_session(client, ana):
+    from django.test import Client
+
+    other_device = Client()
+    other_device.force_login(ana.user, backend="members.backends.AssociateBackend")
+    client.force_login(ana.user, backend="members.backends.AssociateBackend")
+    response = client.post(
+        reverse("change_password", kwargs={"coop": "cemcop"}),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "pan-de-bono-2026!",
+            "new_password2": "pan-de-bono-2026!",
+        },
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("dashboard", kwargs={"coop": "cemcop"})).status_code == 200
+    assert other_device.get(reverse("dashboard", kwargs={"coop": "cemcop"})).status_code == 302
+
+
+def test_sessions_end_when_idle_and_when_the_browser_closes(settings):
+    assert settings.SESSION_COOKIE_AGE <= 30 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def test_logout_is_a_post_and_ends_the_session(logged_in):
+    assert logged_in.get(reverse("logout", kwargs={"coop": "cemcop"})).status_code == 405
+    logged_in.post(reverse("logout", kwargs={"coop": "cemcop"}))
+    assert logged_in.get(reverse("dashboard", kwargs={"coop": "cemcop"})).status_code == 302

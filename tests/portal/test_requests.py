@@ -1,0 +1,259 @@
+"""Auxilios, + Solicitar auxilio, and following a request — through the portal's URLs."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from benefits.models import Benefit, BenefitRequest
+from benefits.services import Actor, request_create, request_submit
+from benefits.states import Status
+from invoices.models import Document
+from tests.portal.conftest import make_associate
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, **kwargs):
+    return reverse(name, kwargs={"coop": "cemcop", **kwargs})
+
+
+def start(client, code="salud"):
+    response = client.post(url("request_new"), {"benefit": code})
+    assert response.status_code == 302
+    return BenefitRequest.objects.latest("created_at")
+
+
+def test_the_auxilios_page_shows_the_cemcop_quota(logged_in, ana):
+    page = logged_in.get(url("dashboard"))
+    assert page.status_code == 200
+    assert "Valor total del cupo" in page.text and "$1.500.000" in page.text
+    assert "Monto disponible para solicitar" in page.text
+    assert "te corresponde el 100 % del monto único" in page.text
+
+
+def test_the_auxilios_page_says_why_a_benefit_cannot_be_requested_yet(client, cemcop):
+    newcomer = make_associate(cemcop, joined_on=__import__("datetime").date.today())
+    client.force_login(newcomer.user, backend="members.backends.AssociateBackend")
+    page = client.get(url("dashboard"))
+    assert "Aún no puedes solicitar" in page.text
+    assert "antigüedad" in page.text
+
+
+def test_asking_for_a_benefit_opens_a_draft_and_a_double_click_opens_the_same_one(logged_in, ana):
+    first, second = start(logged_in), start(logged_in)
+    assert first.pk == second.pk
+    assert first.status == Status.DRAFT
+
+
+def test_an_unknown_benefit_is_refused_with_a_message(logged_in, ana):
+    response = logged_in.post(url("request_new"), {"benefit": "no-existe"}, follow=True)
+    assert "Escoge uno de los auxilios" in response.text
+
+
+def test_the_draft_keeps_the_chosen_account_and_beneficiary(logged_in, ana):
+    draft = start(logged_in)
+    child = ana.beneficiaries.get()
+    response = logged_in.post(
+        url("request_edit", public_id=draft.public_id),
+        {"beneficiary": child.pk, "savings_account": ana.accounts.get().pk},
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.beneficiary == child and draft.savings_account == ana.accounts.get()
+
+
+def test_another_associates_beneficiary_cannot_be_chosen(logged_in, ana, cemcop):
+    stranger = make_associate(cemcop)
+    from tests.factories import BeneficiaryFactory
+
+    theirs = BeneficiaryFactory(associate=stranger)
+    draft = start(logged_in)
+    response = logged_in.post(
+        url("request_edit", public_id=draft.public_id),
+        {"beneficiary": theirs.pk, "savings_account": ana.accounts.get().pk},
+    )
+    assert response.status_code == 200
+    assert "beneficiary" in response.context["form"].errors
+
+
+def test_uploading_shows_the_invoice_and_filing_sends_it_to_review(
+    logged_in, ana, settings, django_capture_on_commit_callbacks
+):
+    draft = start(logged_in)
+    logged_in.post(
+        url("request_edit", public_id=draft.public_id), {"savings_account": ana.accounts.get().pk}
+    )
+    with open(
+        __import__("tests.pipeline.conftest", fromlist=["SAMPLES"]).SAMPLES
+        / "inv_siigo_FE254_prod.xml",
+        "rb",
+    ) as f:
+        logged_in.post(
+            url("document_add", public_id=draft.public_id),
+            {"category": "health", "file": SimpleUploadedFile("FE254.xml", f.read())},
+        )
+    document = draft.documents.get()
+    from invoices.services import document_ingest
+
+    document_ingest(document_id=document.pk)
+    fragment = logged_in.get(url("request_documents", public_id=draft.public_id))
+    assert "FE254" in fragment.text and "Proveedor" in fragment.text
+    assert "a nombre de otra persona" in fragment.text  # Ana's cédula is not the buyer's
+    response = logged_in.post(url("request_file", public_id=draft.public_id))
+    assert response["Location"] == url("request_detail", public_id=draft.public_id)
+    draft.refresh_from_db()
+    assert draft.status == Status.SUBMITTED and draft.filing_number.startswith("CEM-")
+
+
+def test_filing_twice_files_once(logged_in, ana):
+    draft = start(logged_in, code="salud")
+    BenefitRequest.objects.filter(pk=draft.pk).update(savings_account=ana.accounts.get())
+    Document.objects.create(
+        cooperative=ana.cooperative,
+        request=draft,
+        kind="einvoice",
+        original_name="f.zip",
+        size=1,
+        sha256="x",
+        uploaded_at=draft.created_at,
+        status="read",
+        facts={"document": {"issue_date": "2026-01-02", "totals": {"payable": "100"}}},
+    )
+    logged_in.post(url("request_file", public_id=draft.public_id))
+    logged_in.post(url("request_file", public_id=draft.public_id))
+    draft.refresh_from_db()
+    assert draft.events.filter(to_status=Status.SUBMITTED).count() == 1
+
+
+def test_filing_without_an_account_or_invoice_says_what_is_missing(logged_in, ana):
+    draft = start(logged_in)
+    response = logged_in.post(url("request_file", public_id=draft.public_id), follow=True)
+    assert "Escoge en «Cuentas»" in response.text
+    assert "Sube al menos una factura" in response.text
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+
+
+def test_a_hostile_upload_gets_a_clear_spanish_message_and_loses_nothing(logged_in, ana):
+    draft = start(logged_in)
+    logged_in.post(
+        url("request_edit", public_id=draft.public_id), {"savings_account": ana.accounts.get().pk}
+    )
+    response = logged_in.post(
+        url("document_add", public_id=draft.public_id),
+        {"category": "health", "file": SimpleUploadedFile("x.zip", b"")},
+        follow=True,
+    )
+    assert "vacío" in response.text
+    draft.refresh_from_db()
+    assert draft.savings_account == ana.accounts.get()  # what she already gave is kept
+
+
+def test_the_request_page_shows_the_radicado_timeline_and_deadline(logged_in, ana):
+    benefit = Benefit.objects.get(cooperative=ana.cooperative, code="salud")
+    draft = request_submit(
+        request=request_create(associate=ana, benefit=benefit, actor=Actor()), actor=Actor()
+    )
+    page = logged_in.get(url("request_detail", public_id=draft.public_id))
+    assert draft.filing_number in page.text
+    assert "Radicada" in page.text
+    assert "Respuesta a más tardar" in page.text and "5 días hábiles" in page.text
+
+
+def test_another_associates_request_is_a_404(logged_in, cemcop):
+    stranger = make_associate(cemcop)
+    theirs = request_create(
+        associate=stranger,
+        benefit=Benefit.objects.get(cooperative=cemcop, code="salud"),
+        actor=Actor(),
+    )
+    for name in ("request_detail", "request_edit", "request_documents"):
+        assert logged_in.get(url(name, public_id=theirs.public_id)).status_code == 404
+    for name in ("request_file", "document_add"):
+        assert logged_in.post(url(name, public_id=theirs.public_id)).status_code == 404
+
+
+def test_another_associates_document_is_a_404(logged_in, cemcop):
+    stranger = make_associate(cemcop)
+    theirs = request_create(
+        associate=stranger,
+        benefit=Benefit.objects.get(cooperative=cemcop, code="salud"),
+        actor=Actor(),
+    )
+    document = Document.objects.create(
+        cooperative=cemcop,
+        request=theirs,
+        kind="support",
+        original_name="a.pdf",
+        size=1,
+        sha256="y",
+        uploaded_at=theirs.created_at,
+        status="read",
+    )
+    assert (
+        logged_in.get(url("document_download", document_id=document.public_id)).status_code == 404
+    )
+
+
+def test_the_associate_downloads_her_own_document_as_an_attachment(logged_in, ana):
+    draft = start(logged_in)
+    logged_in.post(
+        url("document_add", public_id=draft.public_id),
+        {"file": SimpleUploadedFile("soporte.pdf", b"%PDF-1.7 hola"), "category": "health"},
+    )
+    document = draft.documents.get()
+    response = logged_in.get(url("document_download", document_id=document.public_id))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["Cache-Control"] == "no-store"
+
+
+def page_queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_portal_pages_run_a_constant_number_of_queries_whatever_the_history(logged_in, ana):
+    benefit = Benefit.objects.get(cooperative=ana.cooperative, code="salud")
+    first = request_create(associate=ana, benefit=benefit, actor=Actor())
+    request_submit(request=first, actor=Actor())
+    draft = request_create(associate=ana, benefit=benefit, actor=Actor())
+    pages = [
+        url("dashboard"),
+        url("request_new"),
+        url("request_detail", public_id=first.public_id),
+        url("request_edit", public_id=draft.public_id),
+        url("request_documents", public_id=draft.public_id),
+        url("beneficiaries"),
+    ]
+    before = [page_queries(logged_in, path) for path in pages]
+    for _ in range(8):
+        request_submit(
+            request=request_create(associate=ana, benefit=benefit, actor=Actor()), actor=Actor()
+        )
+    after = [page_queries(logged_in, path) for path in pages]
+    assert before == after
+
+
+def test_the_associate_can_give_up_a_draft_and_its_invoices_are_freed(logged_in, ana):
+    draft = start(logged_in)
+    response = logged_in.post(url("request_withdraw", public_id=draft.public_id), follow=True)
+    assert "Desististe de la solicitud" in response.text
+    draft.refresh_from_db()
+    assert draft.status == Status.WITHDRAWN
+    logged_in.post(
+        url("request_withdraw", public_id=draft.public_id)
+    )  # twice: nothing more happens
+    assert draft.events.filter(to_status=Status.WITHDRAWN).count() == 1
+
+
+def test_a_request_under_review_cannot_be_withdrawn(logged_in, ana):
+    benefit = Benefit.objects.get(cooperative=ana.cooperative, code="salud")
+    filed = request_submit(
+        request=request_create(associate=ana, benefit=benefit, actor=Actor()), actor=Actor()
+    )
+    response = logged_in.post(url("request_withdraw", public_id=filed.public_id), follow=True)
+    assert "ya no se puede desistir" in response.text
