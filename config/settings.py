@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.middleware.SessionIdleTimeoutMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,10 +162,15 @@ AXES_USERNAME_CALLABLE = "members.backends.axes_username"
 AXES_LOCKOUT_CALLABLE = "members.views.lockout"
 AXES_VERBOSE = False
 
-# Sessions end after 30 idle minutes or when the browser closes; a password
-# change ends every other session of the account (Django's session auth hash).
+# Sessions end after 30 idle minutes (core.middleware pushes the expiry
+# forward at most every 5 minutes, not on every page) or when the browser
+# closes; a password change ends every other session of the account (Django's
+# session auth hash). They live in PostgreSQL only: with Redis as a session
+# cache, a stopped Redis turned every logged-in page into an error page
+# (docs/benchmarks.md, faults: redis_down).
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_TOUCH_SECONDS = 5 * 60
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Internationalisation -----------------------------------------------------
@@ -229,7 +235,6 @@ if REDIS_URL:
     }
     if TESTING:  # parallel test processes share the Redis server, never each other's keys
         CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -19,7 +19,9 @@ def _manage(*args, env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "AUXILIOS_ENV"}
+        # The browser tests' conftest allows Django's sync ORM under Playwright's
+        # event loop in this process; a deployment never has it.
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "AUXILIOS_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
