@@ -364,6 +364,9 @@ class BenefitRequest(models.Model):
         indexes = [
             models.Index(fields=["cooperative", "status", "due_on"], name="request_queue"),
             models.Index(fields=["associate", "-created_at"], name="request_by_associate"),
+            # The back office lists newest first; without it every list sorted a
+            # cooperative's million requests (docs/benchmarks.md, load).
+            models.Index(fields=["cooperative", "-created_at", "-id"], name="request_recent"),
             models.Index(fields=["cooperative", "decided_at"], name="request_by_decision_date"),
             models.Index(fields=["cooperative", "paid_at"], name="request_by_payment_date"),
         ]
