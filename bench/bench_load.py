@@ -59,7 +59,6 @@ MIX_SECONDS = int(os.environ.get("BENCH_MIX_SECONDS", "60"))
 PIPELINE_SECONDS = int(os.environ.get("BENCH_PIPELINE_SECONDS", "60"))
 UPLOAD_RATE = float(os.environ.get("BENCH_UPLOAD_RATE", "20"))
 UPLOADERS = int(os.environ.get("BENCH_UPLOADERS", "40"))
-PROPOSED = os.environ.get("BENCH_PROPOSED", "1") == "1"
 SAMPLES = ROOT.parent / "shared" / "dian-samples"
 PROD_SAMPLES = [
     "ad_cadena_FAC1020_prod.xml",
@@ -566,30 +565,6 @@ def main() -> int:
                 print(
                     f"Worker solo a {UPLOAD_RATE / 2:.0f}/s: {json.dumps(results['pipeline_half'])}"
                 )
-        if PROPOSED and MIX_SECONDS:
-            from bench.load.proposed import PROPOSED_INDEXES
-
-            for name, target in PROPOSED_INDEXES.items():
-                psql(f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON {target}", database_url())
-            psql("ANALYZE benefits_benefitrequest", database_url())
-            try:
-                with Server(env, workdir, settings="bench.load.proposed_settings") as server:
-                    results["proposed"] = phase(
-                        server,
-                        "propuesto",
-                        classes,
-                        CONCURRENCY + STAFF,
-                        MIX_SECONDS,
-                        4,
-                        STAFF_FIXED=str(STAFF),
-                    )
-                    print_pages(
-                        "La misma mezcla con los cambios propuestos (bench/load/proposed.py)",
-                        results["proposed"],
-                    )
-            finally:
-                for name in PROPOSED_INDEXES:
-                    psql(f"DROP INDEX CONCURRENTLY IF EXISTS {name}", database_url())
     finally:
         smtp.stop()
     from faults import invariants
@@ -616,7 +591,7 @@ def summarize(mix: dict) -> dict:
 
 def report(results: dict, *, seeded: float | None, invariants_ok: bool, plan: dict) -> int:
     floor, pipeline = results.get("floor", {}), results.get("pipeline", {})
-    mix, proposed = summarize(results.get("mix", {})), summarize(results.get("proposed", {}))
+    mix = summarize(results.get("mix", {}))
     floor_rps = sum(f["rps"] for f in floor.values())
     failures = sum(
         f["failures"]
@@ -670,14 +645,6 @@ def report(results: dict, *, seeded: float | None, invariants_ok: bool, plan: di
         "failures": failures,
         "invariants_hold": invariants_ok,
     }
-    if proposed["associate"]:
-        summary["proposed_associate_rps"] = round(proposed["associate_rps"])
-        summary["proposed_associate_p95_ms"] = proposed["associate_p95"]
-        summary["proposed_staff_p95_ms"] = proposed["staff_p95"]
-        summary["proposed_pages_p50_p95_p99_ms_rps"] = {
-            **pages(proposed["associate"], "asociado: "),
-            **pages(proposed["staff"], "staff: "),
-        }
     summary["ok"] = all(ok.values())
     print(json.dumps(summary, ensure_ascii=False))
     return 0 if all(ok.values()) else 1

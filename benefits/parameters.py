@@ -10,6 +10,7 @@ year, Art. 12 num. 7; the others: the filing year), applied by the engine.
 from decimal import Decimal
 
 from benefits.rules import Parameters, versions_of
+from core.reference_cache import remembered
 
 
 def defaults_for(cooperative_slug: str) -> dict[str, dict[int, Decimal]]:
@@ -22,7 +23,14 @@ def defaults_for(cooperative_slug: str) -> dict[str, dict[int, Decimal]]:
 
 
 def parameters_for(cooperative_slug: str) -> Parameters:
-    """SMMLV rows and the cooperative's parameter rows over its rule sets' defaults (two queries)."""
+    """SMMLV rows and the cooperative's parameter rows over its rule sets' defaults.
+
+    Two queries, then kept in the process for a minute (core.reference_cache).
+    """
+    return remembered(("parameters", cooperative_slug), lambda: _read(cooperative_slug))
+
+
+def _read(cooperative_slug: str) -> Parameters:
     from cooperatives.models import CooperativeParameter, MinimumWage
 
     values = defaults_for(cooperative_slug)

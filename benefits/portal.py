@@ -20,6 +20,7 @@ from benefits.parameters import parameters_for
 from benefits.states import Status, editable_by_associate
 from core.models import HolidayOverride
 from core.money import format_pesos
+from core.reference_cache import remembered
 from invoices.models import Document
 from members.models import Associate
 
@@ -56,6 +57,14 @@ class Overview:
         return [p for p in self.previews if not p.available]
 
 
+def catalog(cooperative) -> list[Benefit]:
+    """The cooperative's active benefits, in their order (kept a minute: core.reference_cache)."""
+    return remembered(
+        ("catalog", cooperative.pk),
+        lambda: list(Benefit.objects.for_cooperative(cooperative).active()),
+    )
+
+
 def overview(associate: Associate, *, today: date) -> Overview:
     """For each benefit: can the associate request it now, for whom, and up to how much."""
     parameters = parameters_for(associate.cooperative.slug)
@@ -64,7 +73,7 @@ def overview(associate: Associate, *, today: date) -> Overview:
     history = history_of(associate)
     people = [None, *associate.beneficiaries.filter(status="approved")]
     result = Overview()
-    for benefit in Benefit.objects.for_cooperative(associate.cooperative).active():
+    for benefit in catalog(associate.cooperative):
         result.previews.append(
             _preview(
                 benefit, associate, people, facts, history, parameters, calendar, today, result

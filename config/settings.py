@@ -170,6 +170,9 @@ AXES_VERBOSE = False
 # (docs/benchmarks.md, faults: redis_down).
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_TOUCH_SECONDS = 5 * 60
+# core.reference_cache: how long a process keeps the cooperative, SMMLV,
+# parameters, holidays and catalog it read (0 in tests: every test sees its own rows).
+REFERENCE_CACHE_SECONDS = 0 if TESTING else env.int("REFERENCE_CACHE_SECONDS", default=60)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
@@ -231,7 +234,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A hung Redis costs a page one second, not a gunicorn timeout.
+            "OPTIONS": {"socket_timeout": 1, "socket_connect_timeout": 1},
+        }
     }
     if TESTING:  # parallel test processes share the Redis server, never each other's keys
         CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"

@@ -1,6 +1,7 @@
 from django.http import Http404
 
 from cooperatives.models import Cooperative
+from core.reference_cache import remembered
 
 
 class CooperativeMiddleware:
@@ -21,8 +22,11 @@ class CooperativeMiddleware:
         slug = view_kwargs.pop("coop", None)
         if slug is None:
             return None
-        try:
-            request.cooperative = Cooperative.objects.get(slug=slug, active=True)
-        except Cooperative.DoesNotExist:
-            raise Http404("Cooperativa desconocida") from None
+        request.cooperative = remembered(("cooperative", slug), lambda: _active(slug))
+        if request.cooperative is None:
+            raise Http404("Cooperativa desconocida")
         return None
+
+
+def _active(slug: str) -> Cooperative | None:
+    return Cooperative.objects.filter(slug=slug, active=True).first()

@@ -3,6 +3,7 @@ from simple_history.models import HistoricalRecords
 
 from core.calendar import BusinessCalendar
 from core.history import AuditedHistory
+from core.reference_cache import remembered
 
 
 class HolidayOverride(models.Model):
@@ -26,6 +27,10 @@ class HolidayOverride(models.Model):
 
     @classmethod
     def calendar(cls) -> BusinessCalendar:
+        return remembered(("holidays",), cls._read_calendar)
+
+    @classmethod
+    def _read_calendar(cls) -> BusinessCalendar:
         rows = list(cls.objects.values_list("date", "is_holiday"))
         return BusinessCalendar(
             added=frozenset(d for d, h in rows if h),

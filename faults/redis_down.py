@@ -2,7 +2,7 @@
 
 The portal runs as in production: gunicorn, one Celery worker with beat, and
 Redis (our own redis-server on another port — never the machine's) as the
-broker and, by default, also as the cache and session cache (REDIS_URL).
+broker and, by default, also as the cache (REDIS_URL).
 During each outage 50 associates press «Solicitar auxilio» in their browser
 (an HTTP POST through gunicorn, then the page it leads to). Redis is stopped
 without persistence, so whatever was queued in it is gone when it comes back:
@@ -12,9 +12,7 @@ proposal and every email to the mail server, once.
     .venv/bin/python faults/redis_down.py [--broker-only] [--seconds 30]
 
 --broker-only points only Celery at Redis (CELERY_BROKER_URL) and leaves the
-cache in memory and the sessions in the database (a configuration available
-today). --web-settings faults.proposed_settings runs gunicorn with the
-settings changes this scenario proposes (see that module).
+cache in memory. Sessions are in PostgreSQL either way (config/settings.py).
 """
 
 import argparse
@@ -36,15 +34,8 @@ def main() -> int:
     parser.add_argument("--broker-only", action="store_true")
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--requests", type=int, default=100)
-    parser.add_argument(
-        "--web-settings",
-        default="",
-        help="Settings module for gunicorn only, e.g. faults.proposed_settings (what this scenario proposes).",
-    )
     args = parser.parse_args()
     name = "redis_down_broker_only" if args.broker_only else "redis_down"
-    if args.web_settings:
-        name += "_proposed"
     with Scenario(name, shared_cache=not args.broker_only) as scenario:
         from django.utils import timezone
 
@@ -58,7 +49,9 @@ def main() -> int:
         drafts = [world.draft(m, "obsequio_navideno", event_date=today) for m in people]
         first_request = min(d.pk for d in drafts)
         scenario.worker().start()
-        web = scenario.gunicorn(workers=3, settings=args.web_settings or None).start()
+        web = scenario.gunicorn(
+            workers=3,
+        ).start()
         wait_for_port(web.port)
         time.sleep(3)
         warm = world.Browser(web.url, people[0], []).request(

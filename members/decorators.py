@@ -21,6 +21,7 @@ def associate_required(view):
             and user.associate.cooperative_id == request.cooperative.pk
         ):
             request.associate = user.associate
+            request.associate.cooperative = request.cooperative  # the same row, read once
             return view(request, *args, **kwargs)
         login_url = reverse("cooperative_home", kwargs={"coop": request.cooperative.slug})
         return redirect(f"{login_url}?{urlencode({'next': request.get_full_path()})}")

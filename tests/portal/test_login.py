@@ -136,3 +136,18 @@ def test_logout_is_a_post_and_ends_the_session(logged_in):
     assert logged_in.get(reverse("logout", kwargs={"coop": "cemcop"})).status_code == 405
     logged_in.post(reverse("logout", kwargs={"coop": "cemcop"}))
     assert logged_in.get(reverse("dashboard", kwargs={"coop": "cemcop"})).status_code == 302
+
+
+def test_with_the_cache_down_associates_still_log_in_and_failures_still_lock(client, ana, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_timeout": 1, "socket_connect_timeout": 1},
+        }
+    }
+    for _ in range(5):
+        login(client, password="no-es-esta")
+    locked = login(client)
+    assert locked.status_code != 302  # axes's lockout lives in PostgreSQL
+    assert login(client, ip="10.0.0.9").status_code == 302
