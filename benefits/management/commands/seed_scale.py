@@ -8,7 +8,13 @@ def _mix(text: str) -> dict[str, float]:
     mix = {}
     for part in filter(None, (p.strip() for p in text.split(","))):
         slug, _, share = part.partition("=")
-        mix[slug.strip()] = float(share or 1)
+        try:
+            mix[slug.strip()] = float(share or 1)
+        except ValueError:
+            raise CommandError(
+                f"«{part}» no es una mezcla válida: escribe cooperativa=porcentaje, "
+                "por ejemplo cemcop=30,san-simon=25."
+            ) from None
     return mix
 
 
