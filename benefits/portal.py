@@ -17,6 +17,7 @@ from benefits.facts import associate_facts, beneficiary_facts, case_for_request,
 from benefits.forms import UploadForm
 from benefits.models import Benefit, BenefitRequest
 from benefits.parameters import parameters_for
+from benefits.selectors import offers_request_letter, required_documents
 from benefits.states import Status, editable_by_associate
 from core.models import HolidayOverride
 from core.money import format_pesos
@@ -154,18 +155,6 @@ def preview_decision(request: BenefitRequest, *, today: date) -> rules.Decision 
         return None
 
 
-def required_documents(request: BenefitRequest) -> tuple[str, ...]:
-    try:
-        rule_set = rules.rule_set_for(
-            request.cooperative.slug,
-            requested_on=request.created_at.date(),
-            event_date=request.created_at.date(),
-        )
-        return rule_set.benefit(request.benefit.code).required_documents
-    except rules.RuleError:
-        return ()
-
-
 def edit_context(request: BenefitRequest, *, form=None, today: date | None = None) -> dict:
     today = today or timezone.localdate()
     documents = list(request.documents.all())
@@ -182,6 +171,7 @@ def edit_context(request: BenefitRequest, *, form=None, today: date | None = Non
         "problems": missing_before_submit(request, documents=documents),
         "editable": editable_by_associate(request),
         "required_documents": required_documents(request),
+        "request_letter": offers_request_letter(request),
     }
 
 
@@ -225,4 +215,5 @@ def detail_context(request: BenefitRequest) -> dict:
         "proposal": proposal,
         "final": final,
         "editable": editable_by_associate(request),
+        "request_letter": offers_request_letter(request),
     }

@@ -2,7 +2,9 @@
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
+from benefits import rules
 from benefits.models import Benefit, BenefitRequest, Decision, RequestEvent
 from invoices.models import Document
 from members.models import Associate
@@ -42,3 +44,20 @@ def document_of(associate: Associate, public_id) -> Document:
 
 def catalog_of(associate: Associate):
     return list(Benefit.objects.for_cooperative(associate.cooperative_id).active())
+
+
+def required_documents(request: BenefitRequest) -> tuple[str, ...]:
+    """The documents the request's rule set lists for its benefit (filing date, event date)."""
+    day = timezone.localdate(request.submitted_at or request.created_at)
+    try:
+        rule_set = rules.rule_set_for(
+            request.cooperative.slug, requested_on=day, event_date=request.event_date or day
+        )
+        return rule_set.benefit(request.benefit.code).required_documents
+    except rules.RuleError:
+        return ()
+
+
+def offers_request_letter(request: BenefitRequest) -> bool:
+    """Whether the reglamento asks for a signed "carta de solicitud" (San Simón)."""
+    return any("carta de solicitud" in document.lower() for document in required_documents(request))

@@ -19,6 +19,7 @@ urlpatterns = [
         name="document_delete",
     ),
     path("solicitudes/<uuid:public_id>/radicar/", views.request_file, name="request_file"),
+    path("solicitudes/<uuid:public_id>/carta/", views.request_letter, name="request_letter"),
     path(
         "solicitudes/<uuid:public_id>/desistir/",
         views.request_withdraw_view,

@@ -12,9 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from benefits import portal
+from benefits.backoffice.letters import request_letter_pdf
+from benefits.backoffice.pdf import pdf_response
 from benefits.forms import RequestDetailsForm, UploadForm
 from benefits.models import Benefit
-from benefits.selectors import document_of, request_of, requests_of
+from benefits.selectors import document_of, offers_request_letter, request_of, requests_of
 from benefits.services import (
     Actor,
     RequestError,
@@ -176,6 +178,20 @@ def request_withdraw_view(request, public_id):
 def request_detail(request, public_id):
     benefit_request = request_of(request.associate, public_id)
     return render(request, "benefits/request_detail.html", portal.detail_context(benefit_request))
+
+
+@associate_required
+def request_letter(request, public_id):
+    """San Simón's "Carta de solicitud de auxilio", pre-filled, for the associate to sign and upload."""
+    benefit_request = request_of(request.associate, public_id)
+    if not offers_request_letter(benefit_request):
+        raise Http404(
+            "El reglamento de tu cooperativa no pide carta de solicitud para este auxilio."
+        )
+    return pdf_response(
+        request_letter_pdf(benefit_request),
+        f"carta-solicitud-{benefit_request.filing_number or 'borrador'}",
+    )
 
 
 @associate_required

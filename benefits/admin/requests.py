@@ -9,7 +9,6 @@ from django.utils.html import format_html
 
 from benefits.admin.base import BackOfficeAdmin
 from benefits.backoffice import views
-from benefits.backoffice.letters import offers_request_letter
 from benefits.backoffice.queues import (
     QUEUE_BY_SLUG,
     QUEUES,
@@ -19,6 +18,7 @@ from benefits.backoffice.queues import (
 )
 from benefits.backoffice.selectors import request_for_page, request_page
 from benefits.models import BenefitRequest
+from benefits.selectors import offers_request_letter
 from benefits.services.requests import describe_due
 from core.money import format_pesos
 from invoices.models import Invoice

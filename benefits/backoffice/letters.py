@@ -12,9 +12,9 @@ import logging
 
 from django.utils import timezone
 
-from benefits import rules
 from benefits.backoffice.pdf import render_pdf
 from benefits.models import AgendaItem, BenefitRequest, Decision
+from benefits.selectors import required_documents
 from benefits.states import Status
 from core.dates import format_date
 from core.money import format_pesos
@@ -77,22 +77,6 @@ def decision_letter_pdf(decision: Decision) -> bytes:
 
 def decision_letter_filename(decision: Decision) -> str:
     return f"carta-{decision.request.filing_number or decision.request.pk}-{decision.pk}.pdf"
-
-
-def offers_request_letter(request: BenefitRequest) -> bool:
-    """Whether the reglamento asks for a signed "carta de solicitud" (San Simón)."""
-    return any("carta de solicitud" in document.lower() for document in required_documents(request))
-
-
-def required_documents(request: BenefitRequest) -> tuple[str, ...]:
-    day = timezone.localdate(request.submitted_at or request.created_at)
-    try:
-        rule_set = rules.rule_set_for(
-            request.cooperative.slug, requested_on=day, event_date=request.event_date or day
-        )
-        return rule_set.benefit(request.benefit.code).required_documents
-    except rules.RuleError:
-        return ()
 
 
 def request_letter_pdf(request: BenefitRequest, *, today=None) -> bytes:

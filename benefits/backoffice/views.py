@@ -28,7 +28,6 @@ from benefits.backoffice.forms import (
 from benefits.backoffice.letters import (
     decision_letter_filename,
     decision_letter_pdf,
-    offers_request_letter,
     request_letter_pdf,
 )
 from benefits.backoffice.pdf import pdf_response
@@ -42,6 +41,7 @@ from benefits.backoffice.reports import (
     quarter_report_pdf,
 )
 from benefits.models import BenefitRequest, Decision
+from benefits.selectors import offers_request_letter
 from benefits.services.requests import (
     Actor,
     RequestError,

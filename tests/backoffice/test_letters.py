@@ -5,11 +5,11 @@ import pytest
 from benefits.backoffice.letters import (
     decision_email_attachments,
     decision_letter_pdf,
-    offers_request_letter,
     request_letter_pdf,
 )
 from benefits.models import Decision, RejectionReason
 from benefits.notify import status_email_context
+from benefits.selectors import offers_request_letter
 from benefits.services.requests import Actor, request_approve, request_reject
 from core.dates import format_date
 from core.money import format_pesos

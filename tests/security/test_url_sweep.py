@@ -41,6 +41,7 @@ OBJECTS = {
     "document_add": lambda v: {"public_id": v["request"].public_id},
     "request_file": lambda v: {"public_id": v["request"].public_id},
     "request_withdraw": lambda v: {"public_id": v["request"].public_id},
+    "request_letter": lambda v: {"public_id": v["request"].public_id},
     "document_delete": lambda v: {
         "public_id": v["request"].public_id,
         "document_id": v["document"].public_id,
