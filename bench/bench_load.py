@@ -4,7 +4,7 @@
    requests by default; BENCH_ASSOCIATES / BENCH_REQUESTS / BENCH_USERS shrink
    it for a quick run), migrates and runs VACUUM ANALYZE.
 2. Starts, all on loopback and all its own: an SMTP sink, one Celery worker
-   process (prefork, two children, with beat) on Redis DB 9, and gunicorn with
+   process (prefork, BENCH_WORKER_CHILDREN children, with beat) on Redis DB 9, and gunicorn with
    production-like settings (DEBUG off, PostgreSQL, Redis cache and broker).
 3. Runs locust three times (each virtual user logs in once, before the
    measurement starts):
@@ -39,7 +39,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from faults.harness import Process, SmtpSink, free_port, say, wait_for_port  # noqa: E402
+from faults.harness import (  # noqa: E402
+    PROD_SAMPLES,
+    SAMPLES,
+    Process,
+    SmtpSink,
+    free_port,
+    say,
+    wait_for_port,
+)
 
 BIN = Path(sys.executable).parent
 ADMIN_URL = os.environ.get(
@@ -53,22 +61,16 @@ REDIS_URL = os.environ.get("BENCH_LOAD_REDIS_URL", "redis://127.0.0.1:6379/9")
 KEEP = os.environ.get("BENCH_LOAD_KEEP") == "1"
 GUNICORN_WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "4"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "16"))
+# One worker process; four prefork children keep the two cores busy while
+# others wait on PostgreSQL's commits, Redis and the mail server (as
+# bench_pipeline.py, and docker-compose.yml's worker).
+WORKER_CHILDREN = int(os.environ.get("BENCH_WORKER_CHILDREN", "4"))
 STAFF = int(os.environ.get("BENCH_STAFF_USERS", "4"))
 FLOOR_SECONDS = int(os.environ.get("BENCH_FLOOR_SECONDS", "30"))
 MIX_SECONDS = int(os.environ.get("BENCH_MIX_SECONDS", "60"))
 PIPELINE_SECONDS = int(os.environ.get("BENCH_PIPELINE_SECONDS", "60"))
 UPLOAD_RATE = float(os.environ.get("BENCH_UPLOAD_RATE", "20"))
 UPLOADERS = int(os.environ.get("BENCH_UPLOADERS", "40"))
-SAMPLES = ROOT.parent / "shared" / "dian-samples"
-PROD_SAMPLES = [
-    "ad_cadena_FAC1020_prod.xml",
-    "inv_cadena_FAC1036_prod.xml",
-    "inv_facture_EMH15818_prod.xml",
-    "inv_ownsoftware_IP9629_prod.xml",
-    "inv_p900965992_FV12765_prod.xml",
-    "inv_siigo_FE254_prod.xml",
-    "zip_cufe_named_siigo_FE239_prod.zip",
-]
 TARGETS = {
     "associate_p95_ms": 100,
     "associate_rps": 200,
@@ -431,7 +433,7 @@ class Server:
                 "config",
                 "worker",
                 "--beat",
-                "--concurrency=2",
+                f"--concurrency={WORKER_CHILDREN}",
                 "--loglevel=WARNING",
                 "--without-heartbeat",
                 "--without-mingle",
@@ -620,7 +622,7 @@ def report(results: dict, *, seeded: float | None, invariants_ok: bool, plan: di
         "bench": "load",
         "scale": f"{ASSOCIATES} asociados, {REQUESTS} solicitudes, {len(plan['associates'])} usuarios del portal",
         "seed_seconds": round(seeded) if seeded is not None else "reutilizada",
-        "server": f"gunicorn {GUNICORN_WORKERS} workers sync, DEBUG off; 1 worker Celery (prefork 2) + beat; "
+        "server": f"gunicorn {GUNICORN_WORKERS} workers sync, DEBUG off; 1 worker Celery (prefork {WORKER_CHILDREN}) + beat; "
         f"locust en el mismo equipo: {CONCURRENCY} asociados sin pausa + {STAFF} analistas (1–3 s)",
         "floor_rps": round(floor_rps),
         "associate_rps": round(mix["associate_rps"]),

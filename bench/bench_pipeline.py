@@ -20,7 +20,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT.parent / "shared" / "dian-samples"
+sys.path.insert(0, str(ROOT))
+
+from faults.harness import PROD_SAMPLES, SAMPLES  # noqa: E402
+
 DB = "bench_auxilios_pipeline"
 ADMIN_URL = os.environ.get(
     "BENCH_ADMIN_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
@@ -31,15 +34,6 @@ TARGET = 50.0
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
 # Concurrent uploaders, as the portal's gunicorn workers would be.
 SENDERS = int(os.environ.get("BENCH_SENDERS", "4"))
-PROD_SAMPLES = [
-    "ad_cadena_FAC1020_prod.xml",
-    "inv_cadena_FAC1036_prod.xml",
-    "inv_facture_EMH15818_prod.xml",
-    "inv_ownsoftware_IP9629_prod.xml",
-    "inv_p900965992_FV12765_prod.xml",
-    "inv_siigo_FE254_prod.xml",
-    "zip_cufe_named_siigo_FE239_prod.zip",
-]
 
 
 def psql(sql: str) -> None:
@@ -61,7 +55,6 @@ def main() -> None:
     psql(f"DROP DATABASE IF EXISTS {DB}")
     psql(f"CREATE DATABASE {DB}")
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    sys.path.insert(0, str(ROOT))
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
     import django
 

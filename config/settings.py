@@ -270,6 +270,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True  # state lives in PostgreSQL rows, not in a result backend
 CELERY_WORKER_SOFT_SHUTDOWN_TIMEOUT = 20
+# Celery's Django fixup closes the database connection before and after every
+# task unless this is set: a new PostgreSQL connection per task was half of
+# each invoice's time in the worker (docs/benchmarks.md, pipeline). With it,
+# config/celery.py treats each task like a web request instead: the
+# connection lives CONN_MAX_AGE, is health-checked before each task and
+# closed after an error.
+CELERY_DB_REUSE_MAX = 10**9
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic jobs: Celery's own static schedule (django-celery-beat does not
 # support Django 6.1). Apps add their entries in config/beat.py.

@@ -21,6 +21,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Real production DIAN documents (../shared/dian-samples/PROVENANCE.md) uploaded by the
+# load and fault scenarios, each with its CUFE replaced where a fresh invoice is needed.
+SAMPLES = ROOT.parent / "shared" / "dian-samples"
+PROD_SAMPLES = [
+    "ad_cadena_FAC1020_prod.xml",
+    "inv_cadena_FAC1036_prod.xml",
+    "inv_facture_EMH15818_prod.xml",
+    "inv_ownsoftware_IP9629_prod.xml",
+    "inv_p900965992_FV12765_prod.xml",
+    "inv_siigo_FE254_prod.xml",
+    "zip_cufe_named_siigo_FE239_prod.zip",
+]
 BIN = Path(sys.executable).parent
 SHARED_PG = os.environ.get(
     "BENCH_ADMIN_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"

@@ -12,19 +12,8 @@ from pathlib import Path
 
 import requests as http
 
-from faults.harness import ROOT
+from faults.harness import PROD_SAMPLES, SAMPLES
 from faults.invariants import is_friendly
-
-SAMPLES = ROOT.parent / "shared" / "dian-samples"
-PROD_SAMPLES = [
-    "ad_cadena_FAC1020_prod.xml",
-    "inv_cadena_FAC1036_prod.xml",
-    "inv_facture_EMH15818_prod.xml",
-    "inv_ownsoftware_IP9629_prod.xml",
-    "inv_p900965992_FV12765_prod.xml",
-    "inv_siigo_FE254_prod.xml",
-    "zip_cufe_named_siigo_FE239_prod.zip",
-]
 
 
 @dataclass
