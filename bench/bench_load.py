@@ -42,11 +42,12 @@ sys.path.insert(0, str(ROOT))
 from faults.harness import (  # noqa: E402
     PROD_SAMPLES,
     SAMPLES,
-    Process,
     SmtpSink,
     free_port,
+    gunicorn_process,
     say,
     wait_for_port,
+    worker_process,
 )
 
 BIN = Path(sys.executable).parent
@@ -132,14 +133,9 @@ def write_plan(path: Path) -> dict:
     """Who logs in and what they look at, read from the seeded database."""
     from django.db import connection
 
+    from benefits.backoffice.queues import QUEUES
     from benefits.scale import LOAD_PASSWORD
 
-    try:
-        from benefits.backoffice.queues import QUEUES
-
-        queues = [queue.slug for queue in QUEUES]
-    except ImportError:  # the back office is not there yet
-        queues = []
     with connection.cursor() as cursor:
         cursor.execute(
             """SELECT c.slug, a.document_number, a.id,
@@ -186,7 +182,7 @@ def write_plan(path: Path) -> dict:
         "associates": associates,
         "uploaders": [a for a in associates if a["coop"] == "cemcop"],
         "staff": staff,
-        "queues": queues or ["por_revisar"],
+        "queues": [queue.slug for queue in QUEUES],
         "search": search,
         "samples": [str(SAMPLES / name) for name in PROD_SAMPLES],
     }
@@ -421,43 +417,13 @@ def worker_pipeline(rate: float, seconds: int) -> dict:
 class Server:
     """gunicorn (production-like settings) and one Celery worker with beat, both on loopback."""
 
-    def __init__(self, env: dict, workdir: Path, *, settings: str = "config.settings"):
+    def __init__(self, env: dict, workdir: Path):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**env, "DJANGO_SETTINGS_MODULE": settings}
-        self.worker = Process(
-            "worker",
-            [
-                str(BIN / "celery"),
-                "-A",
-                "config",
-                "worker",
-                "--beat",
-                f"--concurrency={WORKER_CHILDREN}",
-                "--loglevel=WARNING",
-                "--without-heartbeat",
-                "--without-mingle",
-                "--without-gossip",
-                "--schedule",
-                str(workdir / "beat-schedule"),
-            ],
-            env=env,
-            log=workdir / "worker.log",
-        )
-        self.web = Process(
-            "gunicorn",
-            [
-                str(BIN / "gunicorn"),
-                "config.wsgi",
-                "-b",
-                f"127.0.0.1:{self.port}",
-                "-w",
-                str(GUNICORN_WORKERS),
-                "--timeout",
-                "60",
-            ],
-            env=env,
-            log=workdir / "gunicorn.log",
+        env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings"}
+        self.worker = worker_process(env, workdir, concurrency=WORKER_CHILDREN)
+        self.web = gunicorn_process(
+            env, workdir, port=self.port, workers=GUNICORN_WORKERS, timeout=60
         )
 
     def __enter__(self):

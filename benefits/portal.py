@@ -161,6 +161,7 @@ def edit_context(request: BenefitRequest, *, form=None, today: date | None = Non
     pending = any(
         d.status in (Document.Status.PENDING, Document.Status.PROCESSING) for d in documents
     )
+    documents_asked = required_documents(request)
     return {
         "benefit_request": request,
         "form": form,
@@ -170,8 +171,8 @@ def edit_context(request: BenefitRequest, *, form=None, today: date | None = Non
         "decision": None if pending else preview_decision(request, today=today),
         "problems": missing_before_submit(request, documents=documents),
         "editable": editable_by_associate(request),
-        "required_documents": required_documents(request),
-        "request_letter": offers_request_letter(request),
+        "required_documents": documents_asked,
+        "request_letter": offers_request_letter(request, documents_asked),
     }
 
 

@@ -1326,19 +1326,7 @@ class Generator:
         budget = plan.budgets.get((benefit.fund_kind, year))
         charges = []
         if budget is not None:
-            streams["ledger"].write(
-                (
-                    self.ids["ledger"].take(),
-                    plan.cooperative.pk,
-                    request_id,
-                    budget.pk,
-                    None,
-                    "charge",
-                    amount,
-                    self.clock.text(at),
-                    actor,
-                )
-            )
+            self._ledger(streams, plan, request_id, budget.pk, None, "charge", amount, at, actor)
             self.fund_sums[budget.pk] += amount
             charges.append(("fund", budget.pk, amount))
         if benefit.quota_group and quota_year in plan.annual_quota:
@@ -1351,52 +1339,44 @@ class Generator:
                     benefit.quota_group,
                 ]
             self.quota[key][1] += amount
-            streams["ledger"].write(
-                (
-                    self.ids["ledger"].take(),
-                    plan.cooperative.pk,
-                    request_id,
-                    None,
-                    self.quota[key][0],
-                    "charge",
-                    amount,
-                    self.clock.text(at),
-                    actor,
-                )
+            self._ledger(
+                streams, plan, request_id, None, self.quota[key][0], "charge", amount, at, actor
             )
             charges.append(("quota", key, amount))
         return charges
 
+    def _ledger(self, streams, plan, request_id, budget_id, quota_id, kind, amount, at, actor):
+        """One LedgerEntry row: on a fund budget or on a quota account."""
+        streams["ledger"].write(
+            (
+                self.ids["ledger"].take(),
+                plan.cooperative.pk,
+                request_id,
+                budget_id,
+                quota_id,
+                kind,
+                amount,
+                self.clock.text(at),
+                actor,
+            )
+        )
+
     def _reverse(self, charges, plan, request_id, at, actor, streams) -> None:
         for what, key, amount in charges:
             if what == "fund":
-                streams["ledger"].write(
-                    (
-                        self.ids["ledger"].take(),
-                        plan.cooperative.pk,
-                        request_id,
-                        key,
-                        None,
-                        "reversal",
-                        -amount,
-                        self.clock.text(at),
-                        actor,
-                    )
-                )
+                self._ledger(streams, plan, request_id, key, None, "reversal", -amount, at, actor)
                 self.fund_sums[key] -= amount
             else:
-                streams["ledger"].write(
-                    (
-                        self.ids["ledger"].take(),
-                        plan.cooperative.pk,
-                        request_id,
-                        None,
-                        self.quota[key][0],
-                        "reversal",
-                        -amount,
-                        self.clock.text(at),
-                        actor,
-                    )
+                self._ledger(
+                    streams,
+                    plan,
+                    request_id,
+                    None,
+                    self.quota[key][0],
+                    "reversal",
+                    -amount,
+                    at,
+                    actor,
                 )
                 self.quota[key][1] -= amount
 

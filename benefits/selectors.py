@@ -58,6 +58,15 @@ def required_documents(request: BenefitRequest) -> tuple[str, ...]:
         return ()
 
 
-def offers_request_letter(request: BenefitRequest) -> bool:
-    """Whether the reglamento asks for a signed "carta de solicitud" (San Simón)."""
-    return any("carta de solicitud" in document.lower() for document in required_documents(request))
+def is_request_letter(document: str) -> bool:
+    """Whether a required document is the signed "carta de solicitud" (San Simón)."""
+    return "carta de solicitud" in document.lower()
+
+
+def offers_request_letter(
+    request: BenefitRequest, documents: tuple[str, ...] | None = None
+) -> bool:
+    """Whether the reglamento asks for the carta; `documents`: required_documents(request) when read."""
+    if documents is None:
+        documents = required_documents(request)
+    return any(is_request_letter(document) for document in documents)

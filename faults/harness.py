@@ -297,51 +297,12 @@ class Scenario(contextlib.ExitStack):
 
     def worker(self, *, concurrency: int = 2) -> Process:
         """One Celery worker process (prefork) with the beat scheduler, as `make run` starts it."""
-        return self.own(
-            Process(
-                "worker",
-                [
-                    str(BIN / "celery"),
-                    "-A",
-                    "config",
-                    "worker",
-                    "--beat",
-                    f"--concurrency={concurrency}",
-                    "--loglevel=WARNING",
-                    "--without-heartbeat",
-                    "--without-mingle",
-                    "--without-gossip",
-                    "--schedule",
-                    str(self.workdir / "beat-schedule"),
-                ],
-                env=self.env,
-                log=self.workdir / "worker.log",
-            )
-        )
+        return self.own(worker_process(self.env, self.workdir, concurrency=concurrency))
 
-    def gunicorn(
-        self, *, workers: int = 3, timeout: int = 30, settings: str | None = None
-    ) -> Process:
+    def gunicorn(self, *, workers: int = 3, timeout: int = 30) -> Process:
         port = free_port()
-        env = {**self.env, "DJANGO_SETTINGS_MODULE": settings} if settings else self.env
         process = self.own(
-            Process(
-                "gunicorn",
-                [
-                    str(BIN / "gunicorn"),
-                    "config.wsgi",
-                    "-b",
-                    f"127.0.0.1:{port}",
-                    "-w",
-                    str(workers),
-                    "--timeout",
-                    str(timeout),
-                    "--graceful-timeout",
-                    "5",
-                ],
-                env=env,
-                log=self.workdir / "gunicorn.log",
-            )
+            gunicorn_process(self.env, self.workdir, port=port, workers=workers, timeout=timeout)
         )
         process.port = port
         process.url = f"http://127.0.0.1:{port}"
@@ -354,6 +315,50 @@ class Scenario(contextlib.ExitStack):
             if path.exists()
             else ""
         )
+
+
+def worker_process(env: dict, workdir: Path, *, concurrency: int) -> Process:
+    """One Celery worker (prefork, `concurrency` children) with beat, logging to workdir."""
+    return Process(
+        "worker",
+        [
+            str(BIN / "celery"),
+            "-A",
+            "config",
+            "worker",
+            "--beat",
+            f"--concurrency={concurrency}",
+            "--loglevel=WARNING",
+            "--without-heartbeat",
+            "--without-mingle",
+            "--without-gossip",
+            "--schedule",
+            str(workdir / "beat-schedule"),
+        ],
+        env=env,
+        log=workdir / "worker.log",
+    )
+
+
+def gunicorn_process(env: dict, workdir: Path, *, port: int, workers: int, timeout: int) -> Process:
+    """gunicorn serving config.wsgi on loopback, logging to workdir."""
+    return Process(
+        "gunicorn",
+        [
+            str(BIN / "gunicorn"),
+            "config.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(workers),
+            "--timeout",
+            str(timeout),
+            "--graceful-timeout",
+            "5",
+        ],
+        env=env,
+        log=workdir / "gunicorn.log",
+    )
 
 
 def wait_until(condition, *, timeout: float, every: float = 1.0, what: str = "") -> float:

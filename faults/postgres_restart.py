@@ -139,28 +139,7 @@ def _associate(browser, slug: str, salud, gift, stop: threading.Event, seed: int
     todo = ["upload", "file_salud", "file_gift"]
     while not stop.is_set():
         if todo and rng.random() < 0.3:
-            step = todo[0]
-            if step == "upload":
-                response = browser.request(
-                    "subir factura",
-                    "POST",
-                    f"/{slug}/solicitudes/{salud.public_id}/documentos/subir/",
-                    data={"category": "health"},
-                    files={"file": _sample(seed)},
-                )
-                if response is not None and response.status_code in (200, 302):
-                    todo.pop(0)
-            elif step == "file_salud":
-                fragment = browser.request(
-                    "¿ya se leyó?", "GET", f"/{slug}/solicitudes/{salud.public_id}/documentos/"
-                )
-                if (
-                    fragment is not None
-                    and 'data-poll=""' in fragment.text
-                    and _file(browser, slug, salud)
-                ):
-                    todo.pop(0)
-            elif _file(browser, slug, gift):
+            if _step(todo[0], browser, slug, salud, gift, seed):
                 todo.pop(0)
         elif rng.random() < 0.5:
             browser.request("Auxilios", "GET", f"/{slug}/auxilios/")
@@ -170,31 +149,31 @@ def _associate(browser, slug: str, salud, gift, stop: threading.Event, seed: int
     # After the load: whatever is still to do, once the portal answers again.
     deadline = time.monotonic() + 120
     while todo and time.monotonic() < deadline:
-        step = todo[0]
-        if step == "upload":
-            response = browser.request(
-                "subir factura",
-                "POST",
-                f"/{slug}/solicitudes/{salud.public_id}/documentos/subir/",
-                data={"category": "health"},
-                files={"file": _sample(seed)},
-            )
-            ok = response is not None and response.status_code in (200, 302)
-        elif step == "file_salud":
-            fragment = browser.request(
-                "¿ya se leyó?", "GET", f"/{slug}/solicitudes/{salud.public_id}/documentos/"
-            )
-            ok = (
-                fragment is not None
-                and 'data-poll=""' in fragment.text
-                and _file(browser, slug, salud)
-            )
-        else:
-            ok = _file(browser, slug, gift)
-        if ok:
+        if _step(todo[0], browser, slug, salud, gift, seed):
             todo.pop(0)
         else:
             time.sleep(1)
+
+
+def _step(step: str, browser, slug: str, salud, gift, seed: int) -> bool:
+    """One step of the associate's errand; True when it is done (else it is tried again later)."""
+    if step == "upload":
+        response = browser.request(
+            "subir factura",
+            "POST",
+            f"/{slug}/solicitudes/{salud.public_id}/documentos/subir/",
+            data={"category": "health"},
+            files={"file": _sample(seed)},
+        )
+        return response is not None and response.status_code in (200, 302)
+    if step == "file_salud":
+        fragment = browser.request(
+            "¿ya se leyó?", "GET", f"/{slug}/solicitudes/{salud.public_id}/documentos/"
+        )
+        return (
+            fragment is not None and 'data-poll=""' in fragment.text and _file(browser, slug, salud)
+        )
+    return _file(browser, slug, gift)
 
 
 def _file(browser, slug: str, request) -> bool:

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from benefits.backoffice.pdf import render_pdf
 from benefits.models import AgendaItem, BenefitRequest, Decision
-from benefits.selectors import required_documents
+from benefits.selectors import is_request_letter, required_documents
 from benefits.states import Status
 from core.dates import format_date
 from core.money import format_pesos
@@ -97,9 +97,7 @@ def request_letter_pdf(request: BenefitRequest, *, today=None) -> bytes:
             "amount_claimed": format_pesos(request.amount_claimed)
             if request.amount_claimed
             else "",
-            "documents": [
-                d for d in required_documents(request) if "carta de solicitud" not in d.lower()
-            ],
+            "documents": [d for d in required_documents(request) if not is_request_letter(d)],
         },
     )
 
