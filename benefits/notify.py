@@ -1,12 +1,15 @@
 """The emails an associate gets when their request changes status.
 
 One notification per status change (keyed by the RequestEvent), so a retried
-task or a repeated click never emails twice.
+task or a repeated click never emails twice. Each service names the event it
+created: by the time its on-commit hook runs the worker may already have moved
+the request on (filed → in review), and that later step must not take the
+filing's email.
 """
 
 from django.urls import reverse
 
-from benefits.models import BenefitRequest
+from benefits.models import BenefitRequest, RequestEvent
 from benefits.states import Status
 from core.dates import format_date
 from core.money import format_pesos
@@ -26,12 +29,17 @@ SILENT = {
 }  # internal steps the associate sees on the page, not by email
 
 
-def notify_status_change(*, request_id: int) -> None:
-    request = BenefitRequest.objects.select_related(
-        "cooperative", "associate", "benefit", "savings_account", "rejection_reason"
-    ).get(pk=request_id)
-    event = request.events.order_by("-at", "-pk").first()
-    if event is None or event.to_status in SILENT or not request.associate.email:
+def notify_status_change(*, event_id: int) -> None:
+    """Queues the associate's email about one status change (a RequestEvent)."""
+    event = RequestEvent.objects.select_related(
+        "request__cooperative",
+        "request__associate",
+        "request__benefit",
+        "request__savings_account",
+        "request__rejection_reason",
+    ).get(pk=event_id)
+    request = event.request
+    if event.to_status in SILENT or not request.associate.email:
         return
     notification_queue(
         key=f"request-event:{event.pk}",
@@ -42,7 +50,7 @@ def notify_status_change(*, request_id: int) -> None:
     )
 
 
-def status_email_context(request: BenefitRequest, event) -> dict:
+def status_email_context(request: BenefitRequest, event: RequestEvent) -> dict:
     """Plain JSON: it is stored on the notification and rendered when sent."""
     account = request.savings_account
     return {
@@ -52,7 +60,7 @@ def status_email_context(request: BenefitRequest, event) -> dict:
         "associate_name": request.associate.first_names,
         "filing_number": request.filing_number or "",
         "benefit": request.benefit.name,
-        "status": request.get_status_display(),
+        "status": event.get_to_status_display(),  # this step's, even if the request moved on
         "amount_proposed": format_pesos(request.amount_proposed)
         if request.amount_proposed is not None
         else "",

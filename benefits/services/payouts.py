@@ -207,7 +207,7 @@ def batch_mark_paid(
                 raise PayoutError(
                     f"La solicitud {request} cambió después de armar el lote: retírela del lote antes de pagarlo."
                 )
-            _move(
+            event = _move(
                 request,
                 Status.PAID,
                 actor=actor,
@@ -216,7 +216,7 @@ def batch_mark_paid(
                 f"(lote {batch.number}{f', {bank_reference}' if bank_reference else ''}).",
                 paid_at=now,
             )
-            transaction.on_commit(partial(_notify, request.pk), robust=True)
+            transaction.on_commit(partial(_notify, event.pk), robust=True)
         batch.status = DisbursementBatch.Status.PAID
         batch.paid_at, batch.paid_by, batch.bank_reference = (
             now,

@@ -183,7 +183,7 @@ def request_submit(*, request: BenefitRequest, actor: Actor, now=None) -> Benefi
             )
         first_filing = request.filing_number is None
         calendar = HolidayOverride.calendar()
-        _move(
+        event = _move(
             request,
             Status.SUBMITTED,
             actor=actor,
@@ -199,15 +199,14 @@ def request_submit(*, request: BenefitRequest, actor: Actor, now=None) -> Benefi
             referral="",
             is_exception=False,
         )
-        transaction.on_commit(partial(_after_submit, request.pk), robust=True)
+        transaction.on_commit(partial(_after_submit, request.pk, event.pk), robust=True)
     return request
 
 
-def _after_submit(request_id: int) -> None:
-    from benefits.notify import notify_status_change
+def _after_submit(request_id: int, event_id: int) -> None:
     from benefits.tasks import evaluate_request
 
-    notify_status_change(request_id=request_id)
+    _notify(event_id)
     evaluate_request.delay(request_id)
 
 
@@ -534,7 +533,7 @@ def _approve_locked(
         event=event,
         created_at=now,
     )
-    transaction.on_commit(partial(_notify, request.pk), robust=True)
+    transaction.on_commit(partial(_notify, event.pk), robust=True)
     return decision
 
 
@@ -695,7 +694,7 @@ def _reject_locked(
         event=event,
         created_at=now,
     )
-    transaction.on_commit(partial(_notify, request.pk), robust=True)
+    transaction.on_commit(partial(_notify, event.pk), robust=True)
     return decision
 
 
@@ -742,8 +741,8 @@ def request_ask_documents(
             raise RequestError(
                 f"La solicitud está «{request.get_status_display()}»: solo se piden documentos durante la revisión."
             )
-        _move(request, Status.NEEDS_DOCUMENTS, actor=actor, now=now, comment=needed)
-        transaction.on_commit(partial(_notify, request.pk), robust=True)
+        event = _move(request, Status.NEEDS_DOCUMENTS, actor=actor, now=now, comment=needed)
+        transaction.on_commit(partial(_notify, event.pk), robust=True)
     return request
 
 
@@ -781,7 +780,7 @@ def request_refer(
                 "El reglamento deja esta solicitud a la administración: envíela como excepción."
             )
         label = Referral(referral).label.lower()
-        _move(
+        event = _move(
             request,
             Status.COMMITTEE,
             actor=actor,
@@ -790,7 +789,7 @@ def request_refer(
             referral=referral,
             is_exception=referral != Referral.RULES,
         )
-        transaction.on_commit(partial(_notify, request.pk), robust=True)
+        transaction.on_commit(partial(_notify, event.pk), robust=True)
     return request
 
 
@@ -821,10 +820,10 @@ def describe_due(request: BenefitRequest, *, today: date, calendar) -> str:
     return f"vence en {days} día{plural} hábil{'es' if days != 1 else ''} ({format_date(request.due_on)})"
 
 
-def _notify(request_id: int) -> None:
+def _notify(event_id: int) -> None:
     from benefits.notify import notify_status_change
 
-    notify_status_change(request_id=request_id)
+    notify_status_change(event_id=event_id)
 
 
 def request_withdraw(*, request: BenefitRequest, actor: Actor, now=None) -> BenefitRequest:

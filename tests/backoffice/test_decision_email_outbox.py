@@ -39,7 +39,7 @@ def decide_two(cemcop, staff, ana):
     """An approval and a rejection, each queued in the outbox as its on-commit hook would."""
     approved = file_request(ana, "plan_exequial", amount=111_111)
     request_approve(request=approved, actor=Actor(staff.analyst))
-    notify_status_change(request_id=approved.pk)
+    notify_status_change(event_id=approved.events.last().pk)
     other = make_associate(
         cemcop, first_names="Bernardo", document_number="52999777", email="bernardo@example.co"
     )
@@ -49,7 +49,7 @@ def decide_two(cemcop, staff, ana):
         actor=Actor(staff.analyst),
         reason=RejectionReason.objects.get(cooperative=cemcop, code="documento_faltante"),
     )
-    notify_status_change(request_id=rejected.pk)
+    notify_status_change(event_id=rejected.events.last().pk)
     return approved, rejected
 
 
