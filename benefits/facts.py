@@ -51,7 +51,15 @@ def history_of(associate: Associate, *, excluding: int | None = None) -> tuple[H
         BenefitRequest.objects.filter(associate=associate, status__in=GRANTED)
         .exclude(pk=excluding)
         .select_related("benefit", "beneficiary")
-        .order_by("submitted_at")
+    )
+    return history_from(granted)
+
+
+def history_from(requests) -> tuple[HistoryEntry, ...]:
+    """The granted ones among `requests` (with benefit and beneficiary loaded), oldest first."""
+    granted = sorted(
+        (r for r in requests if r.status in GRANTED and r.event_date is not None),
+        key=lambda r: (r.submitted_at is None, r.submitted_at),
     )
     return tuple(
         HistoryEntry(
@@ -64,7 +72,6 @@ def history_of(associate: Associate, *, excluding: int | None = None) -> tuple[H
             requested_on=request.submitted_at.date() if request.submitted_at else None,
         )
         for request in granted
-        if request.event_date is not None
     )
 
 

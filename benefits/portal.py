@@ -66,12 +66,16 @@ def catalog(cooperative) -> list[Benefit]:
     )
 
 
-def overview(associate: Associate, *, today: date) -> Overview:
-    """For each benefit: can the associate request it now, for whom, and up to how much."""
+def overview(associate: Associate, *, today: date, history=None) -> Overview:
+    """For each benefit: can the associate request it now, for whom, and up to how much.
+
+    `history`: history_of(associate) when the caller has already read it.
+    """
     parameters = parameters_for(associate.cooperative.slug)
     calendar = HolidayOverride.calendar()
     facts = associate_facts(associate)
-    history = history_of(associate)
+    if history is None:
+        history = history_of(associate)
     people = [None, *associate.beneficiaries.filter(status="approved")]
     result = Overview()
     for benefit in catalog(associate.cooperative):

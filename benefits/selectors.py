@@ -1,21 +1,54 @@
 """Reads for the associate portal, each a constant number of queries."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from benefits import rules
+from benefits.facts import GRANTED, history_from
 from benefits.models import Benefit, BenefitRequest, Decision, RequestEvent
+from benefits.rules.facts import HistoryEntry
 from invoices.models import Document
 from members.models import Associate
 
+# What the list and history_from() read: the rest of three wide rows is never looked at.
+DASHBOARD_FIELDS = (
+    "public_id",
+    "status",
+    "filing_number",
+    "amount_proposed",
+    "amount_approved",
+    "created_at",
+    "submitted_at",
+    "decided_at",
+    "event_date",
+    "details",
+    "benefit__name",
+    "benefit__code",
+    "beneficiary__relationship",
+    "beneficiary__birth_date",
+    "beneficiary__disabled",
+    "beneficiary__studying",
+    "beneficiary__registered_on",
+)
 
-def requests_of(associate: Associate, *, limit: int = 50):
-    return list(
-        BenefitRequest.objects.of_associate(associate)
-        .select_related("benefit")
-        .order_by("-created_at")[:limit]
+
+def requests_and_history(
+    associate: Associate, *, limit: int = 50
+) -> tuple[list[BenefitRequest], tuple[HistoryEntry, ...]]:
+    """The associate's newest `limit` requests, and what they were granted (the rules' history).
+
+    One query for both: the newest requests and, however old, every granted one.
+    """
+    mine = BenefitRequest.objects.of_associate(associate)
+    newest = mine.order_by("-created_at").values("pk")[:limit]
+    rows = list(
+        mine.filter(Q(pk__in=newest) | Q(status__in=GRANTED))
+        .select_related("benefit", "beneficiary")
+        .only(*DASHBOARD_FIELDS)
+        .order_by("-created_at")
     )
+    return rows[:limit], history_from(rows)
 
 
 def request_of(associate: Associate, public_id) -> BenefitRequest:

@@ -16,7 +16,12 @@ from benefits.backoffice.letters import request_letter_pdf
 from benefits.backoffice.pdf import pdf_response
 from benefits.forms import RequestDetailsForm, UploadForm
 from benefits.models import Benefit
-from benefits.selectors import document_of, offers_request_letter, request_of, requests_of
+from benefits.selectors import (
+    document_of,
+    offers_request_letter,
+    request_of,
+    requests_and_history,
+)
 from benefits.services import (
     Actor,
     RequestError,
@@ -38,13 +43,13 @@ def _actor(request) -> Actor:
 @associate_required
 def dashboard(request):
     associate = request.associate
-    today = timezone.localdate()
+    requests, history = requests_and_history(associate)
     return render(
         request,
         "benefits/dashboard.html",
         {
-            "overview": portal.overview(associate, today=today),
-            "requests": requests_of(associate),
+            "overview": portal.overview(associate, today=timezone.localdate(), history=history),
+            "requests": requests,
         },
     )
 

@@ -5,6 +5,7 @@
 - (The audit trail on every change page, and read-only history pages that also
   work for models without history, come from TenantAdmin.)
 - A CSV export of the rows selected in a list — scoped like the list.
+- The row checkboxes written directly, not through the form-widget templates.
 """
 
 import csv
@@ -12,11 +13,13 @@ import io
 from functools import cached_property
 
 from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import label_for_field, lookup_field
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from cooperatives.admin import TenantAdmin
 
@@ -70,3 +73,12 @@ class BackOfficeAdmin(TenantAdmin):
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
     actions = [export_csv]
+
+    def action_checkbox(self, obj):
+        """Django's checkbox, same HTML: rendered as a widget it was a third of a queue page's time."""
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            ACTION_CHECKBOX_NAME,
+            obj.pk,
+            _("Select this object for an action - {}").format(obj),  # Django's own label
+        )

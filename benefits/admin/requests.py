@@ -121,19 +121,30 @@ class BenefitRequestAdmin(BackOfficeAdmin):
         if cooperatives is not None:
             invoices = invoices.filter(cooperative__in=cooperatives)
             associates = associates.filter(cooperative__in=cooperatives)
-        for term in search_term.split():
-            requests = set(queryset.filter(filing_number=term.upper()).values_list("pk", flat=True))
-            requests |= set(
+        terms = search_term.split()
+        direct, people = [], []  # per word: the requests it names, and who it names
+        for term in terms:
+            found = set(queryset.filter(filing_number=term.upper()).values_list("pk", flat=True))
+            found |= set(
                 invoices.filter(uuid=term.lower(), request__isnull=False).values_list(
                     "request_id", flat=True
                 )
             )
-            people = associates.filter(
+            direct.append(found)
+            people.append(
                 Q(document_number__iexact=term)
                 | Q(first_names__icontains=term)
                 | Q(last_names__icontains=term)
-            ).values_list("pk", flat=True)
-            queryset = queryset.filter(Q(pk__in=requests) | Q(associate__in=list(people)))
+            )
+        if terms and not any(direct):
+            # The usual search, a name or a cédula: the people every word names, found
+            # first. A common surname alone names thousands of associates; with the
+            # second word they are a handful, and so are their requests.
+            named = associates.filter(*people).values_list("pk", flat=True)
+            return queryset.filter(associate__in=list(named)), False
+        for found, who in zip(direct, people, strict=True):
+            named = associates.filter(who).values_list("pk", flat=True)
+            queryset = queryset.filter(Q(pk__in=found) | Q(associate__in=list(named)))
         return queryset, False
 
     def get_ordering(self, request):

@@ -165,7 +165,8 @@ class TestSearch:
 
         def search(term):
             page = client.get(reverse("admin:benefits_benefitrequest_changelist"), {"q": term})
-            return request.filing_number in page.text, other.filing_number in page.text
+            listed = {row.pk for row in page.context["cl"].result_list}  # not the echoed search box
+            return request.pk in listed, other.pk in listed
 
         return search, request
 
@@ -178,9 +179,19 @@ class TestSearch:
         assert search("Zúñiga Prieto") == (True, False)
         assert search("Otoniel") == (False, True)
 
+    def test_every_word_of_a_name_must_name_the_same_person(self, found):
+        search, _ = found
+        assert search("Ana Prieto") == (True, False)
+        assert search("Ana Otoniel") == (False, False)
+
     def test_by_radicado(self, found):
         search, request = found
         assert search(request.filing_number) == (True, False)
+
+    def test_a_radicado_and_a_name_must_both_fit_the_request(self, found):
+        search, request = found
+        assert search(f"{request.filing_number} zúñiga") == (True, False)
+        assert search(f"{request.filing_number} Otoniel") == (False, False)
 
     def test_by_cufe_whatever_its_case(self, found):
         search, _ = found

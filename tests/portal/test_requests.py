@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from benefits.models import Benefit, BenefitRequest
 from benefits.services import Actor, request_create, request_submit
@@ -235,6 +236,15 @@ def test_portal_pages_run_a_constant_number_of_queries_whatever_the_history(logg
         request_submit(
             request=request_create(associate=ana, benefit=benefit, actor=Actor()), actor=Actor()
         )
+    # Some granted, for a beneficiary: the rules' history reads them on the Auxilios pages.
+    granted = BenefitRequest.objects.filter(associate=ana, status="submitted")[:4]
+    BenefitRequest.objects.filter(pk__in=[r.pk for r in granted]).update(
+        status="approved",
+        beneficiary=ana.beneficiaries.get(),
+        event_date=timezone.localdate(),
+        decided_at=timezone.now(),
+        amount_approved=50_000,
+    )
     after = [page_queries(logged_in, path) for path in pages]
     assert before == after
 
