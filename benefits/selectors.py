@@ -51,21 +51,27 @@ def requests_and_history(
     return rows[:limit], history_from(rows)
 
 
-def request_of(associate: Associate, public_id) -> BenefitRequest:
-    """The associate's own request, or a 404 (another associate's, another cooperative's)."""
+def request_of(associate: Associate, public_id, *, timeline: bool = False) -> BenefitRequest:
+    """The associate's own request, or a 404 (another associate's, another cooperative's).
+
+    With its documents; `timeline` adds its events and decisions (the request's page).
+    """
+    lookups = [Prefetch("documents", queryset=Document.objects.order_by("uploaded_at"))]
+    if timeline:
+        lookups += [
+            Prefetch("events", queryset=RequestEvent.objects.order_by("at", "pk")),
+            Prefetch("decisions", queryset=Decision.objects.order_by("-created_at")),
+        ]
     queryset = (
         BenefitRequest.objects.for_cooperative(associate.cooperative_id)
         .of_associate(associate)
-        .select_related(
-            "benefit", "beneficiary", "savings_account", "rejection_reason", "cooperative"
-        )
-        .prefetch_related(
-            Prefetch("documents", queryset=Document.objects.order_by("uploaded_at")),
-            Prefetch("events", queryset=RequestEvent.objects.order_by("at", "pk")),
-            Prefetch("decisions", queryset=Decision.objects.order_by("-created_at")),
-        )
+        .select_related("benefit", "beneficiary", "savings_account", "rejection_reason")
+        .prefetch_related(*lookups)
     )
-    return get_object_or_404(queryset, public_id=public_id)
+    request = get_object_or_404(queryset, public_id=public_id)
+    # The same rows the caller already holds (members.decorators), not read again.
+    request.associate, request.cooperative = associate, associate.cooperative
+    return request
 
 
 def document_of(associate: Associate, public_id) -> Document:

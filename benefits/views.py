@@ -181,7 +181,7 @@ def request_withdraw_view(request, public_id):
 @never_cache
 @associate_required
 def request_detail(request, public_id):
-    benefit_request = request_of(request.associate, public_id)
+    benefit_request = request_of(request.associate, public_id, timeline=True)
     return render(request, "benefits/request_detail.html", portal.detail_context(benefit_request))
 
 

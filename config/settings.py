@@ -116,6 +116,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = env.str(
         "TEST_DATABASE_NAME", default="test_auxilios"
     )
+    # Form choices (accounts, beneficiaries) are read with QuerySet.iterator(): as
+    # a server-side cursor that is DECLARE WITH HOLD + FETCH + CLOSE, three round
+    # trips for a handful of rows on every request page. Nothing here streams
+    # large results through iterator().
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth -------------------------------------------------------------------
