@@ -33,13 +33,7 @@ class BusinessCalendar:
 
     def add_business_days(self, start: date, days: int) -> date:
         """The n-th business day after start; start itself is not counted."""
-        current = start
-        remaining = days
-        while remaining > 0:
-            current += timedelta(days=1)
-            if self.is_business_day(current):
-                remaining -= 1
-        return current
+        return _add_business_days(self, start, days)
 
     def next_business_day(self, day: date) -> date:
         """day itself when it is a business day, else the next one."""
@@ -55,6 +49,19 @@ class BusinessCalendar:
             if self.is_business_day(current):
                 count += 1
         return count
+
+
+@lru_cache(maxsize=4096)
+def _add_business_days(calendar: BusinessCalendar, start: date, days: int) -> date:
+    # Remembered: the "Auxilios" page asks the same filing-window deadlines of
+    # every benefit for every associate (today + N business days), day by day.
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += timedelta(days=1)
+        if calendar.is_business_day(current):
+            remaining -= 1
+    return current
 
 
 NATIONAL = BusinessCalendar()
