@@ -23,10 +23,9 @@ TEMPLATES = {
     Status.NEEDS_DOCUMENTS: "request_needs_documents",
     Status.PAID: "request_paid",
 }
-SILENT = {
-    Status.DRAFT,
-    Status.IN_REVIEW,
-}  # internal steps the associate sees on the page, not by email
+# Steps the associate sees on the page, not by email: internal ones, and a
+# withdrawal, which the associate did on that page (the email is for decisions).
+SILENT = frozenset({Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN})
 
 
 def notify_status_change(*, event_id: int) -> None:

@@ -190,6 +190,8 @@ def ledger() -> list[Result]:
 def emails(
     since_request_id: int = 0, *, smtp_log: Path | None = None, require_sent: bool = True
 ) -> list[Result]:
+    from benefits.notify import SILENT  # the steps that send no email (after django.setup())
+
     missing, duplicated = _one(
         """
         SELECT COUNT(*) FILTER (WHERE n.c IS NULL), COUNT(*) FILTER (WHERE n.c > 1)
@@ -198,9 +200,9 @@ def emails(
         JOIN members_associate a ON a.id = r.associate_id
         LEFT JOIN (SELECT key, COUNT(*) c FROM notifications_notification GROUP BY 1) n
                ON n.key = 'request-event:' || e.id
-        WHERE r.id >= %(since)s AND e.to_status NOT IN ('draft', 'in_review') AND a.email <> ''
+        WHERE r.id >= %(since)s AND NOT (e.to_status = ANY(%(silent)s)) AND a.email <> ''
         """,
-        {"since": since_request_id},
+        {"since": since_request_id, "silent": sorted(str(status) for status in SILENT)},
     )
     statuses = dict(
         _rows(

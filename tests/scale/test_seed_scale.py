@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from benefits.models import BenefitRequest, Decision, FundBudget, LedgerEntry
+from benefits.models import BenefitRequest, Decision, FundBudget, LedgerEntry, RequestEvent
 from faults import invariants
 from invoices.models import Invoice
 from members.models import Associate, Beneficiary, SavingsAccount, User
@@ -48,6 +48,14 @@ def test_a_small_network_is_realistic_and_consistent():
     FundBudget.objects.filter(pk=budget.pk).update(committed=budget.committed + 1)
     failing = [r.line() for r in invariants.check_all(require_sent=False) if not r.ok]
     assert len(failing) == 1 and "fondos = suma del libro" in failing[0]
+
+    # And a filing whose email was never queued (the race fixed in benefits.notify).
+    filing = RequestEvent.objects.filter(
+        to_status="submitted", request__associate__email__gt=""
+    ).first()
+    Notification.objects.filter(key=f"request-event:{filing.pk}").delete()
+    failing = [r.line() for r in invariants.check_all(require_sent=False) if not r.ok]
+    assert any("un correo por cambio de estado" in line for line in failing)
 
 
 def test_the_command_refuses_a_malformed_mix_with_a_spanish_message():
