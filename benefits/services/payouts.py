@@ -12,7 +12,6 @@ import csv
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
 
 from django.db import transaction
 from django.db.models import Max
@@ -20,7 +19,7 @@ from django.utils import timezone
 
 from benefits.models import BenefitRequest, DisbursementBatch, DisbursementLine
 from benefits.services.backoffice import policy_for
-from benefits.services.requests import Actor, RequestError, _move, _notify
+from benefits.services.requests import Actor, RequestError, _move
 from benefits.states import Status
 from cooperatives.models import Cooperative
 from members.models import Associate
@@ -207,7 +206,7 @@ def batch_mark_paid(
                 raise PayoutError(
                     f"La solicitud {request} cambió después de armar el lote: retírela del lote antes de pagarlo."
                 )
-            event = _move(
+            _move(
                 request,
                 Status.PAID,
                 actor=actor,
@@ -216,7 +215,6 @@ def batch_mark_paid(
                 f"(lote {batch.number}{f', {bank_reference}' if bank_reference else ''}).",
                 paid_at=now,
             )
-            transaction.on_commit(partial(_notify, event.pk), robust=True)
         batch.status = DisbursementBatch.Status.PAID
         batch.paid_at, batch.paid_by, batch.bank_reference = (
             now,

@@ -37,6 +37,7 @@ from benefits.models import (
     RequestEvent,
     WhenExhausted,
 )
+from benefits.notify import SILENT, notify_status_change
 from benefits.states import Status, can_move
 from core.dates import format_date
 from core.models import HolidayOverride
@@ -84,7 +85,12 @@ def _locked(request: BenefitRequest) -> BenefitRequest:
 def _move(
     request: BenefitRequest, to_status: str, *, actor: Actor, comment: str = "", now=None, **fields
 ) -> RequestEvent:
-    """Moves a locked request to to_status, saving fields, with an event and audit history."""
+    """Moves a locked request to to_status, saving fields, with an event and audit history.
+
+    The associate's email about the step (benefits.notify) is queued once the
+    transaction commits, for this event: the worker may have moved the request
+    on by then.
+    """
     if not can_move(request.status, to_status):
         raise RequestError(
             f"La solicitud está «{request.get_status_display()}» y no puede pasar a «{Status(to_status).label}»."
@@ -96,7 +102,7 @@ def _move(
         setattr(request, name, value)
     request._history_user = actor.user
     request.save()
-    return RequestEvent.objects.create(
+    event = RequestEvent.objects.create(
         request=request,
         from_status=from_status,
         to_status=to_status,
@@ -104,6 +110,9 @@ def _move(
         actor=actor.user,
         comment=comment,
     )
+    if to_status not in SILENT:
+        transaction.on_commit(partial(notify_status_change, event_id=event.pk), robust=True)
+    return event
 
 
 def request_create(*, associate: Associate, benefit: Benefit, actor: Actor) -> BenefitRequest:
@@ -183,7 +192,7 @@ def request_submit(*, request: BenefitRequest, actor: Actor, now=None) -> Benefi
             )
         first_filing = request.filing_number is None
         calendar = HolidayOverride.calendar()
-        event = _move(
+        _move(
             request,
             Status.SUBMITTED,
             actor=actor,
@@ -199,14 +208,13 @@ def request_submit(*, request: BenefitRequest, actor: Actor, now=None) -> Benefi
             referral="",
             is_exception=False,
         )
-        transaction.on_commit(partial(_after_submit, request.pk, event.pk), robust=True)
+        transaction.on_commit(partial(_after_submit, request.pk), robust=True)
     return request
 
 
-def _after_submit(request_id: int, event_id: int) -> None:
+def _after_submit(request_id: int) -> None:
     from benefits.tasks import evaluate_request
 
-    _notify(event_id)
     evaluate_request.delay(request_id)
 
 
@@ -533,7 +541,6 @@ def _approve_locked(
         event=event,
         created_at=now,
     )
-    transaction.on_commit(partial(_notify, event.pk), robust=True)
     return decision
 
 
@@ -694,7 +701,6 @@ def _reject_locked(
         event=event,
         created_at=now,
     )
-    transaction.on_commit(partial(_notify, event.pk), robust=True)
     return decision
 
 
@@ -741,8 +747,7 @@ def request_ask_documents(
             raise RequestError(
                 f"La solicitud está «{request.get_status_display()}»: solo se piden documentos durante la revisión."
             )
-        event = _move(request, Status.NEEDS_DOCUMENTS, actor=actor, now=now, comment=needed)
-        transaction.on_commit(partial(_notify, event.pk), robust=True)
+        _move(request, Status.NEEDS_DOCUMENTS, actor=actor, now=now, comment=needed)
     return request
 
 
@@ -780,7 +785,7 @@ def request_refer(
                 "El reglamento deja esta solicitud a la administración: envíela como excepción."
             )
         label = Referral(referral).label.lower()
-        event = _move(
+        _move(
             request,
             Status.COMMITTEE,
             actor=actor,
@@ -789,7 +794,6 @@ def request_refer(
             referral=referral,
             is_exception=referral != Referral.RULES,
         )
-        transaction.on_commit(partial(_notify, event.pk), robust=True)
     return request
 
 
@@ -818,12 +822,6 @@ def describe_due(request: BenefitRequest, *, today: date, calendar) -> str:
     days = calendar.business_days_between(today, request.due_on)
     plural = "s" if days != 1 else ""
     return f"vence en {days} día{plural} hábil{'es' if days != 1 else ''} ({format_date(request.due_on)})"
-
-
-def _notify(event_id: int) -> None:
-    from benefits.notify import notify_status_change
-
-    notify_status_change(event_id=event_id)
 
 
 def request_withdraw(*, request: BenefitRequest, actor: Actor, now=None) -> BenefitRequest:
