@@ -55,6 +55,23 @@ def history_of(associate: Associate, *, excluding: int | None = None) -> tuple[H
     return history_from(granted)
 
 
+# What history_from() reads of a request (for QuerySet.only()).
+HISTORY_FIELDS = (
+    "status",
+    "event_date",
+    "decided_at",
+    "submitted_at",
+    "amount_approved",
+    "details",
+    "benefit__code",
+    "beneficiary__relationship",
+    "beneficiary__birth_date",
+    "beneficiary__disabled",
+    "beneficiary__studying",
+    "beneficiary__registered_on",
+)
+
+
 def history_from(requests) -> tuple[HistoryEntry, ...]:
     """The granted ones among `requests` (with benefit and beneficiary loaded), oldest first."""
     granted = sorted(

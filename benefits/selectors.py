@@ -5,32 +5,14 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from benefits import rules
-from benefits.facts import GRANTED, history_from
+from benefits.facts import GRANTED, HISTORY_FIELDS, history_from
 from benefits.models import Benefit, BenefitRequest, Decision, RequestEvent
 from benefits.rules.facts import HistoryEntry
 from invoices.models import Document
 from members.models import Associate
 
-# What the list and history_from() read: the rest of three wide rows is never looked at.
-DASHBOARD_FIELDS = (
-    "public_id",
-    "status",
-    "filing_number",
-    "amount_proposed",
-    "amount_approved",
-    "created_at",
-    "submitted_at",
-    "decided_at",
-    "event_date",
-    "details",
-    "benefit__name",
-    "benefit__code",
-    "beneficiary__relationship",
-    "beneficiary__birth_date",
-    "beneficiary__disabled",
-    "beneficiary__studying",
-    "beneficiary__registered_on",
-)
+# What the dashboard's list shows, besides what the rules' history reads.
+LIST_FIELDS = ("public_id", "filing_number", "amount_proposed", "created_at", "benefit__name")
 
 
 def requests_and_history(
@@ -45,7 +27,7 @@ def requests_and_history(
     rows = list(
         mine.filter(Q(pk__in=newest) | Q(status__in=GRANTED))
         .select_related("benefit", "beneficiary")
-        .only(*DASHBOARD_FIELDS)
+        .only(*LIST_FIELDS, *HISTORY_FIELDS)
         .order_by("-created_at")
     )
     return rows[:limit], history_from(rows)
