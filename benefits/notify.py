@@ -30,15 +30,15 @@ SILENT = frozenset({Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN})
 
 def notify_status_change(*, event_id: int) -> None:
     """Queues the associate's email about one status change (a RequestEvent)."""
-    event = RequestEvent.objects.select_related(
-        "request__cooperative",
-        "request__associate",
-        "request__benefit",
-        "request__savings_account",
-        "request__rejection_reason",
-    ).get(pk=event_id)
-    request = event.request
-    if event.to_status in SILENT or not request.associate.email:
+    event = RequestEvent.objects.get(pk=event_id)
+    if event.to_status in SILENT:
+        return
+    # Two queries rather than one seven-table join: PostgreSQL spent 3–6 ms
+    # planning that join, more than the rest of the email's work.
+    request = BenefitRequest.objects.select_related(
+        "cooperative", "associate", "benefit", "savings_account", "rejection_reason"
+    ).get(pk=event.request_id)
+    if not request.associate.email:
         return
     notification_queue(
         key=f"request-event:{event.pk}",
