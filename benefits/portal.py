@@ -6,6 +6,8 @@ request pages show the documents as the worker reads them and the amount the
 rules would give before the associate files.
 """
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -73,18 +75,56 @@ def overview(associate: Associate, *, today: date, history=None) -> Overview:
     """
     parameters = parameters_for(associate.cooperative.slug)
     calendar = HolidayOverride.calendar()
+    benefits = catalog(associate.cooperative)
     facts = associate_facts(associate)
     if history is None:
         history = history_of(associate)
     people = [None, *associate.beneficiaries.filter(status="approved")]
+    key = _overview_key(associate, today, facts, history, people, calendar)
+    with _recent_lock:
+        found = _recent_overviews.get(key)
+    if found is not None and found[0] is benefits and found[1] is parameters:
+        return found[2]
     result = Overview()
-    for benefit in catalog(associate.cooperative):
+    for benefit in benefits:
         result.previews.append(
             _preview(
                 benefit, associate, people, facts, history, parameters, calendar, today, result
             )
         )
+    with _recent_lock:
+        _recent_overviews[key] = (benefits, parameters, result)
+        if len(_recent_overviews) > RECENT_OVERVIEWS:
+            _recent_overviews.popitem(last=False)  # the oldest
     return result
+
+
+# An associate going from page to page asks the rules the same question again
+# (the rules were a quarter of the "Auxilios" page at scale: docs/benchmarks.md,
+# load). The previews are a pure function of what overview() reads, so each
+# process keeps its most recent ones under a key made of every one of those
+# inputs; the catalog and parameters must be the very objects
+# core.reference_cache handed out (a reload, or REFERENCE_CACHE_SECONDS = 0 in
+# tests, is a miss). Nothing to invalidate: changed facts are a different key.
+RECENT_OVERVIEWS = 4096
+_recent_overviews: OrderedDict[tuple, tuple[list, object, Overview]] = OrderedDict()
+_recent_lock = threading.Lock()  # runserver and threaded servers share the process
+
+
+def _overview_key(associate, today, facts, history, people, calendar) -> tuple:
+    beneficiaries = tuple(
+        (p.pk, p.first_names, p.relationship, beneficiary_facts(p)) for p in people[1:]
+    )
+    # repr: a history entry's details are a dict (unhashable); equal reprs are equal entries.
+    return (
+        associate.pk,
+        associate.cooperative.slug,
+        today,
+        facts,
+        repr(history),
+        beneficiaries,
+        calendar,
+    )
 
 
 def _preview(
