@@ -245,6 +245,8 @@ def page_figures(rows: list[dict]) -> dict[str, dict]:
     for row in rows:
         if row["Name"] == "Aggregated" or row["Name"].startswith("login"):
             continue
+        if not int(row["Request Count"]):
+            continue  # not drawn in a short run: locust writes N/A for its percentiles
         figures[row["Name"]] = {
             "requests": int(row["Request Count"]),
             "failures": int(row["Failure Count"]),

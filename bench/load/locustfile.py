@@ -2,7 +2,9 @@
 
 bench/bench_load.py writes the plan (who logs in, their requests, what staff
 search for) to a JSON file and names it in LOAD_PLAN; each virtual user logs
-in once in on_start (Argon2 is slow by design) and then works:
+in once in on_start (Argon2 is slow by design), visits its pages once (the
+workers' first visit compiles templates: not the steady state; named "login: …"
+so the figures leave them out) and then works:
 
 - Associate: the "Auxilios" page, a request's page, the "Solicitar" form,
   starting a request, and now and then uploading a real DIAN invoice to a new
@@ -42,6 +44,10 @@ SAMPLES = [
 ]
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ACCOUNT_INPUT = re.compile(r'name="savings_account" value="(\d+)"')
+# Pages visited before the measurement starts: each gunicorn worker compiles a
+# template and imports a module the first time a page needs it (0.3–0.5 s for
+# an admin queue), once in its life; the figures are the steady state.
+WARM_UP = "login: calentamiento"
 _pool = {"associates": list(PLAN["associates"]), "uploaders": list(PLAN["uploaders"])}
 random.shuffle(_pool["associates"])
 random.shuffle(_pool["uploaders"])
@@ -81,7 +87,7 @@ class PortalUser(FastHttpUser):
         }
         return self.client.post(path, data=data, name=name, headers=headers, **kwargs)
 
-    def log_in_associate(self, person: dict) -> None:
+    def log_in_associate(self, person: dict, warm_up=None) -> None:
         self.person = person
         self.coop = person["coop"]
         self.client.get(f"/{self.coop}/", name="login (GET)")
@@ -96,6 +102,8 @@ class PortalUser(FastHttpUser):
                 and "Cerrar sesión" not in response.text
             ):
                 response.failure("login failed")
+        if warm_up:
+            warm_up()
         _logged(self)
 
     def start_draft(self, benefit: str, name: str) -> str | None:
@@ -116,7 +124,13 @@ class Associate(PortalUser):
     weight = int(os.environ.get("ASSOCIATE_WEIGHT", "10"))
 
     def on_start(self):
-        self.log_in_associate(_next("associates"))
+        self.log_in_associate(_next("associates"), warm_up=self.warm_up)
+
+    def warm_up(self):
+        self.client.get(f"/{self.coop}/auxilios/", name=WARM_UP)
+        self.client.get(f"/{self.coop}/auxilios/solicitar/", name=WARM_UP)
+        for public_id in self.person["requests"][:1]:
+            self.client.get(f"/{self.coop}/solicitudes/{public_id}/", name=WARM_UP)
 
     @task(8)
     def dashboard(self):
@@ -185,6 +199,10 @@ class Staff(PortalUser):
         ) as response:
             if "/admin/login/" in (response.url or ""):
                 response.failure("staff login failed")
+        for queue in PLAN["queues"]:
+            self.client.get(f"/admin/benefits/benefitrequest/?bandeja={queue}", name=WARM_UP)
+        for term in dict(PLAN["search"]).values():  # one search of each kind
+            self.client.get("/admin/benefits/benefitrequest/", params={"q": term}, name=WARM_UP)
         _logged(self)
 
     @task(6)
