@@ -6,7 +6,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from benefits.querysets import BenefitQuerySet, BenefitRequestQuerySet
-from benefits.states import Status
+from benefits.states import BODIES, ON_THE_COOPERATIVE, Status
 from cooperatives.models import Cooperative
 from cooperatives.querysets import TenantQuerySet
 from core.history import AuditedHistory
@@ -369,6 +369,24 @@ class BenefitRequest(models.Model):
             models.Index(fields=["cooperative", "-created_at", "-id"], name="request_recent"),
             models.Index(fields=["cooperative", "decided_at"], name="request_by_decision_date"),
             models.Index(fields=["cooperative", "paid_at"], name="request_by_payment_date"),
+            # The queues that filter on more than the status (benefits.backoffice.queues):
+            # without these, "Para comité" and "Con advertencias" read every request in
+            # review of the cooperative to keep a few hundred (docs/benchmarks.md, load).
+            models.Index(
+                fields=["cooperative", "due_on"],
+                name="request_for_a_body",
+                condition=Q(status=Status.IN_REVIEW, approver__in=BODIES),
+            ),
+            models.Index(
+                fields=["cooperative", "due_on"],
+                name="request_with_warnings",
+                condition=Q(status__in=ON_THE_COOPERATIVE, has_warnings=True),
+            ),
+            models.Index(
+                fields=["cooperative", "due_on"],
+                name="request_fixable",
+                condition=Q(status=Status.REJECTED, rejection_fixable=True),
+            ),
         ]
 
     def __str__(self):

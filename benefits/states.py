@@ -39,6 +39,10 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 FINAL_STATUSES = frozenset({Status.PAID, Status.WITHDRAWN})
+# Filed and not yet decided: the cooperative holds the next step (the staff's queues).
+ON_THE_COOPERATIVE = (Status.SUBMITTED, Status.IN_REVIEW, Status.COMMITTEE)
+# Approvers that are a body of the cooperative rather than its administration.
+BODIES = ("committee", "council")
 
 
 def can_move(current: str, target: str) -> bool:

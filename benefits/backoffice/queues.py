@@ -1,7 +1,7 @@
 """The queues ("bandejas") staff work from, and the facts on a request's page.
 
 Each queue is a filter over the request table that the (cooperative, status,
-due_on) index serves; counts are bounded (COUNT over at most CAP rows), so no
+due_on) index, or a partial index of benefits.models, serves; counts are bounded (COUNT over at most CAP rows), so no
 page ever counts a whole table. "Vencidas" compares `due_on` — the review
 deadline request_submit computed in the cooperative's business days with
 Colombian holidays — with today in Bogotá.
@@ -15,13 +15,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from benefits.models import BenefitRequest, DisbursementLine
-from benefits.states import Status
+from benefits.states import BODIES, ON_THE_COOPERATIVE, Status
 from core.models import HolidayOverride
 from invoices.models import Document
 
 CAP = 1000  # counts stop here: "más de 1.000"
-ON_THE_COOPERATIVE = (Status.SUBMITTED, Status.IN_REVIEW, Status.COMMITTEE)
-BODIES = ("committee", "council")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from benefits.models import BackOfficePolicy, BenefitRequest, Fund, FundBudget
 from benefits.services.requests import Actor, RequestError, describe_due
-from benefits.states import Status
+from benefits.states import ON_THE_COOPERATIVE, Status
 from cooperatives.models import Cooperative
 from core.dates import format_date
 from core.models import HolidayOverride
@@ -26,7 +26,6 @@ from members.models import StaffRole, User
 from notifications.services import notification_queue
 
 # Requests that wait on the cooperative (the associate's turn does not count).
-ON_THE_COOPERATIVE = (Status.SUBMITTED, Status.IN_REVIEW, Status.COMMITTEE)
 DIGEST_LIMIT = 50  # requests listed by name in one email; the rest are counted
 
 
