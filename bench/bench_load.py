@@ -5,7 +5,8 @@
    it for a quick run), migrates and runs VACUUM ANALYZE.
 2. Starts, all on loopback and all its own: an SMTP sink, one Celery worker
    process (prefork, BENCH_WORKER_CHILDREN children, with beat) on Redis DB 9, and gunicorn with
-   production-like settings (DEBUG off, PostgreSQL, Redis cache and broker).
+   production-like settings (DEBUG off, PostgreSQL, Redis cache and broker): one for the
+   portal and one for the back office (BENCH_BACKOFFICE_WORKERS), as in docker-compose.yml.
 3. Runs locust three times (each virtual user logs in once, before the
    measurement starts):
    - floor: /healthz only — the framework's throughput on this server;
@@ -71,6 +72,9 @@ CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "8"))
 # bench_pipeline.py, and docker-compose.yml's worker).
 WORKER_CHILDREN = int(os.environ.get("BENCH_WORKER_CHILDREN", "4"))
 STAFF = int(os.environ.get("BENCH_STAFF_USERS", "4"))
+# The back office runs in its own gunicorn, as in docker-compose.yml: staff
+# pages never wait in line behind a crowd of associates (on the same cores).
+BACKOFFICE_WORKERS = int(os.environ.get("BENCH_BACKOFFICE_WORKERS", "2"))
 FLOOR_SECONDS = int(os.environ.get("BENCH_FLOOR_SECONDS", "30"))
 MIX_SECONDS = int(os.environ.get("BENCH_MIX_SECONDS", "60"))
 PIPELINE_SECONDS = int(os.environ.get("BENCH_PIPELINE_SECONDS", "60"))
@@ -431,16 +435,29 @@ class Server:
         self.web = gunicorn_process(
             env, workdir, port=self.port, workers=GUNICORN_WORKERS, timeout=60
         )
+        self.backoffice_port = free_port()
+        self.backoffice_url = f"http://127.0.0.1:{self.backoffice_port}"
+        self.backoffice = gunicorn_process(
+            env,
+            workdir,
+            port=self.backoffice_port,
+            workers=BACKOFFICE_WORKERS,
+            timeout=60,
+            name="gunicorn-backoffice",
+        )
 
     def __enter__(self):
         self.worker.start()
         self.web.start()
+        self.backoffice.start()
         wait_for_port(self.port)
+        wait_for_port(self.backoffice_port)
         time.sleep(2)
         return self
 
     def __exit__(self, *exc):
         self.web.stop()
+        self.backoffice.stop()
         self.worker.stop()
 
 
@@ -506,6 +523,7 @@ def main() -> int:
                 MIX_SECONDS,
                 4,
                 STAFF_FIXED=str(STAFF),
+                BACKOFFICE_URL=server.backoffice_url,
             )
             print_pages("Mezcla: asociados sin pausa + analistas a ritmo humano", results["mix"])
             since = psql("SELECT now()", database_url()).strip()
@@ -594,7 +612,8 @@ def report(results: dict, *, seeded: float | None, invariants_ok: bool, plan: di
         "bench": "load",
         "scale": f"{ASSOCIATES} asociados, {REQUESTS} solicitudes, {len(plan['associates'])} usuarios del portal",
         "seed_seconds": round(seeded) if seeded is not None else "reutilizada",
-        "server": f"gunicorn {GUNICORN_WORKERS} workers sync, DEBUG off; 1 worker Celery (prefork {WORKER_CHILDREN}) + beat; "
+        "server": f"gunicorn {GUNICORN_WORKERS} workers sync (portal) + {BACKOFFICE_WORKERS} (back office), DEBUG off; "
+        f"1 worker Celery (prefork {WORKER_CHILDREN}) + beat; "
         f"locust en el mismo equipo: {CONCURRENCY} asociados sin pausa + {STAFF} analistas (1–3 s)",
         "floor_rps": round(floor_rps),
         "associate_rps": round(mix["associate_rps"]),

@@ -340,10 +340,12 @@ def worker_process(env: dict, workdir: Path, *, concurrency: int) -> Process:
     )
 
 
-def gunicorn_process(env: dict, workdir: Path, *, port: int, workers: int, timeout: int) -> Process:
-    """gunicorn serving config.wsgi on loopback, logging to workdir."""
+def gunicorn_process(
+    env: dict, workdir: Path, *, port: int, workers: int, timeout: int, name: str = "gunicorn"
+) -> Process:
+    """gunicorn serving config.wsgi on loopback, logging to workdir/<name>.log."""
     return Process(
-        "gunicorn",
+        name,
         [
             str(BIN / "gunicorn"),
             "config.wsgi",
@@ -357,7 +359,7 @@ def gunicorn_process(env: dict, workdir: Path, *, port: int, workers: int, timeo
             "5",
         ],
         env=env,
-        log=workdir / "gunicorn.log",
+        log=workdir / f"{name}.log",
     )
 
 

@@ -176,6 +176,8 @@ def _upload(user: PortalUser, draft: str, name: str):
 
 
 class Staff(PortalUser):
+    # The back office's own server (bench_load.py, docker-compose.yml); the portal's when unset.
+    host = os.environ.get("BACKOFFICE_URL") or None
     wait_time = between(
         float(os.environ.get("STAFF_WAIT_MIN", "1")), float(os.environ.get("STAFF_WAIT_MAX", "3"))
     )
