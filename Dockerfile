@@ -6,6 +6,6 @@ WORKDIR /app
 COPY requirements.lock .
 RUN pip install --no-cache-dir -r requirements.lock
 COPY . .
-RUN useradd --create-home auxilios && mkdir -p /srv/media && chown auxilios /srv/media
+RUN useradd --create-home auxilios && mkdir -p /srv/media /app/var && chown auxilios /srv/media /app/var
 USER auxilios
 EXPOSE 8000
