@@ -42,13 +42,29 @@ class BusinessCalendar:
         return day
 
     def business_days_between(self, start: date, end: date) -> int:
-        """Business days after start up to and including end (0 when end <= start)."""
-        count, current = 0, start
-        while current < end:
-            current += timedelta(days=1)
-            if self.is_business_day(current):
-                count += 1
-        return count
+        """Business days after start up to and including end (0 when end <= start).
+
+        Weekdays by arithmetic, less the holidays that fall on one: a request
+        overdue for years is one line of the staff's queue, not a thousand-day loop.
+        """
+        if end <= start:
+            return 0
+        weeks, extra = divmod((end - start).days, 7)
+        weekdays = weeks * 5 + sum(
+            1 for n in range(1, extra + 1) if (start + timedelta(days=n)).weekday() < 5
+        )
+        holidays_on_weekdays = sum(
+            1
+            for day in self._holidays(start.year, end.year)
+            if start < day <= end and day.weekday() < 5
+        )
+        return weekdays - holidays_on_weekdays
+
+    def _holidays(self, first_year: int, last_year: int) -> set[date]:
+        days = set(self.added)
+        for year in range(first_year, last_year + 1):
+            days |= _national_holidays(year)
+        return days - self.removed
 
 
 @lru_cache(maxsize=4096)

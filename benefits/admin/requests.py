@@ -20,6 +20,7 @@ from benefits.backoffice.selectors import request_for_page, request_page
 from benefits.models import BenefitRequest
 from benefits.selectors import offers_request_letter
 from benefits.services.requests import describe_due
+from benefits.states import ON_THE_COOPERATIVE
 from core.money import format_pesos
 from invoices.models import Invoice
 from members.models import Associate
@@ -174,12 +175,12 @@ class BenefitRequestAdmin(BackOfficeAdmin):
     @admin.display(description="plazo", ordering="due_on")
     def plazo(self, obj):
         ctx = getattr(self, "_ctx", None)
-        if ctx is None or obj.due_on is None:
-            return "—"
+        if ctx is None or obj.due_on is None or obj.status not in ON_THE_COOPERATIVE:
+            return "—"  # decided or back with the associate: no deadline runs
         text = describe_due(obj, today=ctx.today, calendar=ctx.calendar)
-        if obj.status in ("submitted", "in_review", "committee") and obj.due_on < ctx.today:
+        if obj.due_on < ctx.today:
             return format_html('<strong class="bo-overdue">{}</strong>', text)
-        return text if obj.status in ("submitted", "in_review", "committee") else "—"
+        return text
 
     @admin.display(description="advertencias", boolean=True, ordering="has_warnings")
     def advertencias(self, obj):

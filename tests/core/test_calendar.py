@@ -1,4 +1,7 @@
-from datetime import date
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.calendar import NATIONAL, BusinessCalendar
 
@@ -36,3 +39,23 @@ def test_next_business_day_rolls_over_weekends_and_holidays():
 def test_business_days_between_two_dates():
     assert NATIONAL.business_days_between(date(2026, 3, 20), date(2026, 3, 27)) == 4
     assert NATIONAL.business_days_between(date(2026, 3, 27), date(2026, 3, 20)) == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    start=st.dates(min_value=date(2018, 1, 1), max_value=date(2030, 12, 31)),
+    span=st.integers(min_value=-10, max_value=1500),
+    added=st.frozensets(
+        st.dates(min_value=date(2018, 1, 1), max_value=date(2030, 12, 31)), max_size=5
+    ),
+    removed=st.frozensets(
+        st.dates(min_value=date(2018, 1, 1), max_value=date(2030, 12, 31)), max_size=5
+    ),
+)
+def test_business_days_between_counts_what_walking_day_by_day_counts(start, span, added, removed):
+    calendar = BusinessCalendar(added=added, removed=removed)
+    end = start + timedelta(days=span)
+    walked = sum(
+        1 for n in range(1, span + 1) if calendar.is_business_day(start + timedelta(days=n))
+    )
+    assert calendar.business_days_between(start, end) == walked
