@@ -116,15 +116,7 @@ def _overview_key(associate, today, facts, history, people, calendar) -> tuple:
         (p.pk, p.first_names, p.relationship, beneficiary_facts(p)) for p in people[1:]
     )
     # repr: a history entry's details are a dict (unhashable); equal reprs are equal entries.
-    return (
-        associate.pk,
-        associate.cooperative.slug,
-        today,
-        facts,
-        repr(history),
-        beneficiaries,
-        calendar,
-    )
+    return (associate.pk, today, facts, repr(history), beneficiaries, calendar)
 
 
 def _preview(

@@ -87,7 +87,7 @@ class PortalUser(FastHttpUser):
         }
         return self.client.post(path, data=data, name=name, headers=headers, **kwargs)
 
-    def log_in_associate(self, person: dict, warm_up=None) -> None:
+    def log_in_associate(self, person: dict) -> None:
         self.person = person
         self.coop = person["coop"]
         self.client.get(f"/{self.coop}/", name="login (GET)")
@@ -102,9 +102,6 @@ class PortalUser(FastHttpUser):
                 and "Cerrar sesión" not in response.text
             ):
                 response.failure("login failed")
-        if warm_up:
-            warm_up()
-        _logged(self)
 
     def start_draft(self, benefit: str, name: str) -> str | None:
         """POST «Solicitar»: the portal creates (or reuses) the draft and redirects to its page."""
@@ -124,13 +121,12 @@ class Associate(PortalUser):
     weight = int(os.environ.get("ASSOCIATE_WEIGHT", "10"))
 
     def on_start(self):
-        self.log_in_associate(_next("associates"), warm_up=self.warm_up)
-
-    def warm_up(self):
+        self.log_in_associate(_next("associates"))
         self.client.get(f"/{self.coop}/auxilios/", name=WARM_UP)
         self.client.get(f"/{self.coop}/auxilios/solicitar/", name=WARM_UP)
         for public_id in self.person["requests"][:1]:
             self.client.get(f"/{self.coop}/solicitudes/{public_id}/", name=WARM_UP)
+        _logged(self)
 
     @task(8)
     def dashboard(self):
@@ -231,6 +227,7 @@ class Uploader(PortalUser):
 
     def on_start(self):
         self.log_in_associate(_next("uploaders"))
+        _logged(self)
 
     @task
     def upload_and_file(self):

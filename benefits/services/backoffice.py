@@ -25,7 +25,6 @@ from core.money import format_pesos, round_pesos
 from members.models import StaffRole, User
 from notifications.services import notification_queue
 
-# Requests that wait on the cooperative (the associate's turn does not count).
 DIGEST_LIMIT = 50  # requests listed by name in one email; the rest are counted
 
 
