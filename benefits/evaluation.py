@@ -23,9 +23,11 @@ def request_evaluate(*, request_id: int, now=None):
     a lock and ignores a request already past that step.
     """
     now = now or timezone.now()
-    request = BenefitRequest.objects.select_related(
-        "cooperative", "associate", "benefit", "beneficiary"
-    ).get(pk=request_id)
+    request = (
+        BenefitRequest.objects.select_related("cooperative", "associate", "benefit", "beneficiary")
+        .prefetch_related("documents")  # read here and by case_for_request's invoice basis
+        .get(pk=request_id)
+    )
     if request.status != Status.SUBMITTED:
         return None
     documents = list(request.documents.all())
@@ -33,10 +35,6 @@ def request_evaluate(*, request_id: int, now=None):
         return None  # the last document to be read triggers the evaluation again
     requested_on = timezone.localdate(request.submitted_at or now)
     case = case_for_request(request, requested_on=requested_on)
-    if request.event_date != case.event_date:
-        # Invoice-based benefits: the event is the earliest usable invoice's date
-        # (what the filing window and the quota year are counted from).
-        BenefitRequest.objects.filter(pk=request.pk).update(event_date=case.event_date)
     try:
         outcome = rules.evaluate(case)
     except rules.RuleError as error:
@@ -44,8 +42,15 @@ def request_evaluate(*, request_id: int, now=None):
         # request is not stuck — it goes to staff with the reason.
         outcome = unevaluable(request, str(error))
     has_warnings = any(d.warnings or d.status != Document.Status.READ for d in documents)
+    # Invoice-based benefits: the event is the earliest usable invoice's date
+    # (what the filing window and the quota year are counted from); it is
+    # saved with the proposal.
     return request_record_proposal(
-        request=request, outcome=outcome, has_warnings=has_warnings, now=now
+        request=request,
+        outcome=outcome,
+        has_warnings=has_warnings,
+        event_date=case.event_date,
+        now=now,
     )
 
 

@@ -219,13 +219,14 @@ def _after_submit(request_id: int) -> None:
 
 
 def request_record_proposal(
-    *, request: BenefitRequest, outcome, has_warnings: bool, now=None
+    *, request: BenefitRequest, outcome, has_warnings: bool, event_date=None, now=None
 ) -> Decision:
     """The worker's result: the rule engine's Decision becomes the request's proposal.
 
     `outcome` is a benefits.rules Decision (eligible, amount, approver, reasons,
-    quota, rule_set). The request moves from SUBMITTED to IN_REVIEW; a request
-    already past that step (a duplicate task) is left as it is.
+    quota, rule_set); `event_date`, when given, is the one the rules counted
+    from (an invoice's date). The request moves from SUBMITTED to IN_REVIEW; a
+    request already past that step (a duplicate task) is left as it is.
     """
     with transaction.atomic():
         request = _locked(request)
@@ -241,6 +242,7 @@ def request_record_proposal(
             amount_proposed=outcome.amount,
             approver=outcome.approver,
             has_warnings=has_warnings,
+            event_date=event_date or request.event_date,
         )
         decision = Decision.objects.create(
             request=request,

@@ -2,6 +2,7 @@
 
 import threading
 import time
+from datetime import date
 
 import pytest
 from django.core import mail
@@ -65,6 +66,8 @@ def test_a_filed_request_gets_the_rules_proposal_with_its_trace(celery_worker, s
     assert all(reason["article"] for reason in proposal.reasons)
     assert proposal.quota == {"annual": "1500000", "used": "0", "available": "1500000"}
     assert salud_draft.filing_number.startswith("CEM-2025-")
+    # The event the filing window and the quota year count from: the invoice's date.
+    assert salud_draft.event_date == date(2025, 10, 3)
     wait_for(lambda: any("Recibimos tu solicitud" in m.subject for m in mail.outbox))
 
 
