@@ -13,8 +13,6 @@ from benefits.services import request_record_proposal
 from benefits.states import Status
 from invoices.models import Document
 
-UNSETTLED = (Document.Status.PENDING, Document.Status.PROCESSING)
-
 
 def request_evaluate(*, request_id: int, now=None):
     """Evaluates a SUBMITTED request whose documents are all settled; otherwise does nothing.
@@ -31,7 +29,7 @@ def request_evaluate(*, request_id: int, now=None):
     if request.status != Status.SUBMITTED:
         return None
     documents = list(request.documents.all())
-    if any(d.status in UNSETTLED for d in documents):
+    if any(d.status in Document.UNREAD for d in documents):
         return None  # the last document to be read triggers the evaluation again
     requested_on = timezone.localdate(request.submitted_at or now)
     case = case_for_request(request, requested_on=requested_on)
@@ -76,7 +74,7 @@ def unevaluable(request: BenefitRequest, problem: str) -> rules.Decision:
 
 def requests_awaiting_evaluation(*, now=None, limit: int = 500) -> list[int]:
     now = now or timezone.now()
-    unsettled = Document.objects.filter(request=OuterRef("pk"), status__in=UNSETTLED)
+    unsettled = Document.objects.filter(request=OuterRef("pk"), status__in=Document.UNREAD)
     return list(
         BenefitRequest.objects.filter(
             status=Status.SUBMITTED, submitted_at__lt=now - timedelta(minutes=2)

@@ -194,9 +194,7 @@ def preview_decision(request: BenefitRequest, *, today: date) -> rules.Decision 
 def edit_context(request: BenefitRequest, *, form=None, today: date | None = None) -> dict:
     today = today or timezone.localdate()
     documents = list(request.documents.all())
-    pending = any(
-        d.status in (Document.Status.PENDING, Document.Status.PROCESSING) for d in documents
-    )
+    pending = any(d.status in Document.UNREAD for d in documents)
     documents_asked = required_documents(request)
     return {
         "benefit_request": request,
@@ -228,9 +226,7 @@ def missing_before_submit(request: BenefitRequest, *, documents=None) -> list[st
             and d.status == Document.Status.READ
             and not any(w.get("blocking") for w in d.warnings)
         ]
-        if any(
-            d.status in (Document.Status.PENDING, Document.Status.PROCESSING) for d in documents
-        ):
+        if any(d.status in Document.UNREAD for d in documents):
             problems.append("Espera a que terminemos de leer tus facturas.")
         elif not usable:
             problems.append("Sube al menos una factura electrónica válida con «Subir factura».")

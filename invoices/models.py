@@ -31,6 +31,9 @@ class Document(models.Model):
         REJECTED = "rejected", "No se pudo leer"
         FAILED = "failed", "Error al procesar"
 
+    # Still in the worker's hands: not yet read, refused or failed.
+    UNREAD = (Status.PENDING, Status.PROCESSING)
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     cooperative = models.ForeignKey(
         Cooperative, on_delete=models.PROTECT, verbose_name="cooperativa"

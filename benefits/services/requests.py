@@ -213,9 +213,18 @@ def request_submit(*, request: BenefitRequest, actor: Actor, now=None) -> Benefi
 
 
 def _after_submit(request_id: int) -> None:
-    from benefits.tasks import evaluate_request
+    """The filed request goes to the rule engine once its documents are read.
 
-    evaluate_request.delay(request_id)
+    A document still being read queues the evaluation itself when it is done
+    (invoices.services._after_document, which runs after that document's commit
+    and so sees this filing): queuing here too would only be a task that finds
+    the documents unread and stops.
+    """
+    from benefits.tasks import evaluate_request
+    from invoices.models import Document
+
+    if not Document.objects.filter(request_id=request_id, status__in=Document.UNREAD).exists():
+        evaluate_request.delay(request_id)
 
 
 def request_record_proposal(

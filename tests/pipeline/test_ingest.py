@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from benefits.models import Benefit
-from benefits.services import Actor, request_create, request_update
+from benefits.services import Actor, request_create, request_submit, request_update
 from invoices.models import Document, Invoice
 from invoices.services import (
     MAX_ATTEMPTS,
@@ -319,3 +319,35 @@ def test_an_invoice_outside_the_filing_window_is_flagged_with_the_rules_words(sa
 
 def test_an_invoice_inside_the_filing_window_is_not_flagged(salud_draft):
     assert "out_of_window" not in codes(ingest(upload(salud_draft)))
+
+
+@pytest.fixture
+def evaluations_queued(monkeypatch):
+    """The request ids handed to the evaluation task (emails are not this test's business)."""
+    queued = []
+    monkeypatch.setattr("benefits.tasks.evaluate_request.delay", queued.append)
+    monkeypatch.setattr("notifications.tasks.send_notification.delay", lambda *args: None)
+    return queued
+
+
+def test_a_request_filed_while_its_invoice_is_read_is_evaluated_when_the_reading_ends(
+    salud_draft, evaluations_queued, django_capture_on_commit_callbacks
+):
+    document = upload(salud_draft)
+    with django_capture_on_commit_callbacks(execute=True):
+        request_submit(request=salud_draft, actor=Actor())
+    assert evaluations_queued == []  # the reader queues it: no task that would find it unread
+    with django_capture_on_commit_callbacks(execute=True):
+        document_ingest(document_id=document.pk)
+    assert evaluations_queued == [salud_draft.pk]
+
+
+def test_a_request_filed_after_its_invoice_was_read_is_evaluated_at_once(
+    salud_draft, evaluations_queued, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest(upload(salud_draft))
+    assert evaluations_queued == []  # a draft: nothing to evaluate yet
+    with django_capture_on_commit_callbacks(execute=True):
+        request_submit(request=salud_draft, actor=Actor())
+    assert evaluations_queued == [salud_draft.pk]

@@ -30,7 +30,7 @@ def wait_for(condition, *, timeout=30.0):
 
 def settled(document):
     document.refresh_from_db()
-    return document.status not in (Document.Status.PENDING, Document.Status.PROCESSING)
+    return document.status not in Document.UNREAD
 
 
 def test_the_worker_reads_an_uploaded_zip(celery_worker, salud_draft):
