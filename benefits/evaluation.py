@@ -21,18 +21,16 @@ def request_evaluate(*, request_id: int, now=None):
     a lock and ignores a request already past that step.
     """
     now = now or timezone.now()
-    request = (
-        BenefitRequest.objects.select_related("cooperative", "associate", "benefit", "beneficiary")
-        .prefetch_related("documents")  # read here and by case_for_request's invoice basis
-        .get(pk=request_id)
-    )
+    request = BenefitRequest.objects.select_related(
+        "cooperative", "associate", "benefit", "beneficiary"
+    ).get(pk=request_id)
     if request.status != Status.SUBMITTED:
         return None
     documents = list(request.documents.all())
     if any(d.status in Document.UNREAD for d in documents):
         return None  # the last document to be read triggers the evaluation again
     requested_on = timezone.localdate(request.submitted_at or now)
-    case = case_for_request(request, requested_on=requested_on)
+    case = case_for_request(request, requested_on=requested_on, documents=documents)
     try:
         outcome = rules.evaluate(case)
     except rules.RuleError as error:

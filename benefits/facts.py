@@ -99,7 +99,7 @@ def fund_available(request: BenefitRequest, *, year: int) -> Decimal | None:
     return None if budget is None else budget.available
 
 
-def invoice_basis(request: BenefitRequest) -> tuple[date | None, Decimal | None]:
+def invoice_basis(request: BenefitRequest, documents=None) -> tuple[date | None, Decimal | None]:
     """For invoice-based benefits: the earliest usable invoice date and the total paid.
 
     Usable: read, not refused, and without a blocking warning (a CUFE already
@@ -107,7 +107,7 @@ def invoice_basis(request: BenefitRequest) -> tuple[date | None, Decimal | None]
     earliest date is the one the window is checked against.
     """
     dates, total = [], Decimal(0)
-    for document in request.documents.all():
+    for document in request.documents.all() if documents is None else documents:
         if document.kind != "einvoice" or document.status != "read" or not document.facts:
             continue
         if any(w.get("blocking") for w in document.warnings):
@@ -139,10 +139,11 @@ def window_case(request: BenefitRequest, *, event_date: date, requested_on: date
     )
 
 
-def case_for_request(request: BenefitRequest, *, requested_on: date) -> Case:
+def case_for_request(request: BenefitRequest, *, requested_on: date, documents=None) -> Case:
+    """The rules' facts about a request; `documents` when the caller already read them."""
     event_date, amount = request.event_date, request.amount_claimed
     if request.benefit.evidence == "invoice":
-        invoice_date, invoice_total = invoice_basis(request)
+        invoice_date, invoice_total = invoice_basis(request, documents)
         event_date = invoice_date or event_date
         amount = invoice_total if invoice_total is not None else amount
     return Case(

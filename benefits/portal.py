@@ -184,16 +184,20 @@ def reusable_draft(associate: Associate, benefit: Benefit) -> BenefitRequest | N
     )
 
 
-def preview_decision(request: BenefitRequest, *, today: date) -> rules.Decision | None:
+def preview_decision(
+    request: BenefitRequest, *, today: date, documents=None
+) -> rules.Decision | None:
     try:
-        return rules.evaluate(case_for_request(request, requested_on=today))
+        return rules.evaluate(case_for_request(request, requested_on=today, documents=documents))
     except rules.RuleError:
         return None
 
 
-def edit_context(request: BenefitRequest, *, form=None, today: date | None = None) -> dict:
+def edit_context(
+    request: BenefitRequest, *, form=None, documents=None, today: date | None = None
+) -> dict:
     today = today or timezone.localdate()
-    documents = list(request.documents.all())
+    documents = list(request.documents.all()) if documents is None else documents
     pending = any(d.status in Document.UNREAD for d in documents)
     documents_asked = required_documents(request)
     return {
@@ -202,7 +206,9 @@ def edit_context(request: BenefitRequest, *, form=None, today: date | None = Non
         "upload_form": UploadForm(benefit_request=request),
         "documents": documents,
         "reading": pending,
-        "decision": None if pending else preview_decision(request, today=today),
+        "decision": None
+        if pending
+        else preview_decision(request, today=today, documents=documents),
         "problems": missing_before_submit(request, documents=documents),
         "editable": editable_by_associate(request),
         "required_documents": documents_asked,

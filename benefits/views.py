@@ -116,7 +116,13 @@ def document_add(request, public_id):
             for error in errors:
                 messages.error(request, error)
     if request.headers.get("X-Requested-With") == "fetch":
-        return documents_fragment(request, public_id)
+        # The request is the one read above; its documents are read again, this one included.
+        documents = list(benefit_request.documents.order_by("uploaded_at"))
+        return render(
+            request,
+            "benefits/request_edit.html#documents",
+            portal.edit_context(benefit_request, documents=documents),
+        )
     return redirect("request_edit", coop=request.cooperative.slug, public_id=public_id)
 
 

@@ -75,13 +75,14 @@ def document_upload(
     now = timezone.now()
     with transaction.atomic():
         locked = BenefitRequest.objects.select_for_update().get(pk=request.pk)
-        existing = locked.documents.filter(sha256=digest).first()
-        if existing is not None:
-            return existing  # a double click or a retry of the same upload
-        if locked.documents.count() >= MAX_DOCUMENTS_PER_REQUEST:
+        held = dict(locked.documents.values_list("sha256", "pk"))
+        if digest in held:  # a double click or a retry of the same upload
+            return Document.objects.get(pk=held[digest])
+        if len(held) >= MAX_DOCUMENTS_PER_REQUEST:
             raise UploadError(f"Una solicitud admite hasta {MAX_DOCUMENTS_PER_REQUEST} archivos.")
         document = Document(
-            cooperative_id=locked.cooperative_id,
+            # The caller's row (the portal has it loaded: no query for the storage name).
+            cooperative=request.cooperative,
             request=locked,
             kind=kind,
             category=category,

@@ -268,3 +268,38 @@ def test_a_request_under_review_cannot_be_withdrawn(logged_in, ana):
     )
     response = logged_in.post(url("request_withdraw", public_id=filed.public_id), follow=True)
     assert "ya no se puede desistir" in response.text
+
+
+def test_an_upload_from_the_page_script_answers_with_the_documents_it_now_has(logged_in, ana):
+    draft = start(logged_in)
+    with open(
+        __import__("tests.pipeline.conftest", fromlist=["SAMPLES"]).SAMPLES
+        / "inv_siigo_FE254_prod.xml",
+        "rb",
+    ) as f:
+        data = f.read()
+    fragment = logged_in.post(
+        url("document_add", public_id=draft.public_id),
+        {"category": "health", "file": SimpleUploadedFile("FE254.xml", data)},
+        headers={"X-Requested-With": "fetch"},
+    )
+    assert fragment.status_code == 200
+    assert "FE254.xml" in fragment.text and "Estamos leyendo la factura" in fragment.text
+    assert 'id="documents"' in fragment.text and "<html" not in fragment.text
+    assert draft.documents.get().original_name == "FE254.xml"
+
+
+def test_a_request_takes_at_most_twenty_files(logged_in, ana):
+    draft = start(logged_in)
+    for n in range(20):
+        logged_in.post(
+            url("document_add", public_id=draft.public_id),
+            {"category": "health", "file": SimpleUploadedFile(f"f{n}.zip", b"PK%d" % n)},
+        )
+    response = logged_in.post(
+        url("document_add", public_id=draft.public_id),
+        {"category": "health", "file": SimpleUploadedFile("f20.zip", b"PK20")},
+        follow=True,
+    )
+    assert "Una solicitud admite hasta 20 archivos." in response.text
+    assert draft.documents.count() == 20
