@@ -11,8 +11,9 @@
    measurement starts):
    - floor: /healthz only — the framework's throughput on this server;
    - mix: associates (Auxilios page, a request's page, the Solicitar form,
-     starting a request, uploading an invoice) with no think time, and
-     analysts working queues and the admin search at a human pace;
+     starting a request and its draft page, uploading an invoice) with no
+     think time, and analysts working queues and the admin search at a human
+     pace;
    - pipeline: associates starting a request, uploading an invoice, waiting
      for it to be read and filing it, paced at BENCH_UPLOAD_RATE uploads/s;
      the worker's times come from the database (upload → read, filing →

@@ -7,8 +7,9 @@ workers' first visit compiles templates: not the steady state; named "login: …
 so the figures leave them out) and then works:
 
 - Associate: the "Auxilios" page, a request's page, the "Solicitar" form,
-  starting a request, and now and then uploading a real DIAN invoice to a new
-  draft (CEMCOP associates; the Celery worker reads it).
+  starting a request (the POST and the draft's page it redirects to, measured
+  apart), and now and then uploading a real DIAN invoice to a new draft
+  (CEMCOP associates; the Celery worker reads it).
 - Staff: an analyst's queues (the changelist of requests with a bandeja
   filter), the default list, and the admin search by cédula, radicado, name or
   CUFE, with a human's pause between pages.
@@ -103,17 +104,26 @@ class PortalUser(FastHttpUser):
             ):
                 response.failure("login failed")
 
-    def start_draft(self, benefit: str, name: str) -> str | None:
-        """POST «Solicitar»: the portal creates (or reuses) the draft and redirects to its page."""
+    def start_draft(self, benefit: str, who: str) -> str | None:
+        """POST «Solicitar» (the portal creates or reuses the draft and redirects), then the draft's page.
+
+        Two pages, measured apart as the browser asks for them ("<who>: iniciar
+        solicitud", the POST answered with a redirect; "<who>: borrador", the page).
+        """
         with self.post(
-            f"/{self.coop}/auxilios/solicitar/", name, {"benefit": benefit}, catch_response=True
+            f"/{self.coop}/auxilios/solicitar/",
+            f"{who}: iniciar solicitud",
+            {"benefit": benefit},
+            catch_response=True,
+            allow_redirects=False,
         ) as response:
-            match = re.search(r"/solicitudes/([0-9a-f-]{36})/editar/", response.url or "")
-            if not match:
-                response.failure(f"no draft page ({response.status_code})")
+            location = response.headers.get("Location") or ""
+            match = re.search(r"/solicitudes/([0-9a-f-]{36})/editar/", location)
+            if response.status_code != 302 or not match:
+                response.failure(f"no draft ({response.status_code})")
                 return None
-            self.last_edit_page = response.text
-            return match.group(1)
+        self.last_edit_page = self.client.get(location, name=f"{who}: borrador").text
+        return match.group(1)
 
 
 class Associate(PortalUser):
@@ -146,7 +156,7 @@ class Associate(PortalUser):
 
     @task(1)
     def start_request(self):
-        self.start_draft(random.choice(self.person["benefits"]), "asociado: iniciar solicitud")
+        self.start_draft(random.choice(self.person["benefits"]), "asociado")
 
     @task(1)
     def upload_invoice(self):
@@ -154,7 +164,7 @@ class Associate(PortalUser):
             os.environ.get("MIX_UPLOAD_SHARE", "0.5")
         ):
             return
-        draft = self.start_draft("salud", "asociado: iniciar solicitud")
+        draft = self.start_draft("salud", "asociado")
         if draft:
             _upload(self, draft, "asociado: subir factura")
 
@@ -231,7 +241,7 @@ class Uploader(PortalUser):
 
     @task
     def upload_and_file(self):
-        draft = self.start_draft("salud", "subida: iniciar solicitud")
+        draft = self.start_draft("salud", "subida")
         if not draft:
             return
         account = ACCOUNT_INPUT.search(self.last_edit_page or "")
