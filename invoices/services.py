@@ -81,8 +81,7 @@ def document_upload(
         if len(held) >= MAX_DOCUMENTS_PER_REQUEST:
             raise UploadError(f"Una solicitud admite hasta {MAX_DOCUMENTS_PER_REQUEST} archivos.")
         document = Document(
-            # The caller's row (the portal has it loaded: no query for the storage name).
-            cooperative=request.cooperative,
+            cooperative_id=locked.cooperative_id,
             request=locked,
             kind=kind,
             category=category,
@@ -97,6 +96,9 @@ def document_upload(
             processed_at=now if kind == Document.Kind.SUPPORT else None,
             facts={"content_type": content_type} if content_type else None,
         )
+        if request.cooperative_id == locked.cooperative_id:
+            # The storage name needs the slug: the portal has the row loaded (no query).
+            document.cooperative = request.cooperative
         document.file.save(str(document.public_id), ContentFile(data), save=False)
         document.save()
         if kind == Document.Kind.EINVOICE:

@@ -233,9 +233,10 @@ def request_record_proposal(
     """The worker's result: the rule engine's Decision becomes the request's proposal.
 
     `outcome` is a benefits.rules Decision (eligible, amount, approver, reasons,
-    quota, rule_set); `event_date`, when given, is the one the rules counted
-    from (an invoice's date). The request moves from SUBMITTED to IN_REVIEW; a
-    request already past that step (a duplicate task) is left as it is.
+    quota, rule_set); `event_date`, when given, is the date the rules counted
+    from (for invoice-based benefits, the earliest usable invoice's). The
+    request moves from SUBMITTED to IN_REVIEW; a request already past that step
+    (a duplicate task) is left as it is.
     """
     with transaction.atomic():
         request = _locked(request)

@@ -15,6 +15,7 @@ from benefits.services import Actor, request_create, request_submit, request_upd
 from invoices.models import Document, Invoice
 from invoices.services import (
     MAX_ATTEMPTS,
+    MAX_DOCUMENTS_PER_REQUEST,
     UploadError,
     document_ingest,
     document_remove,
@@ -323,9 +324,10 @@ def test_an_invoice_inside_the_filing_window_is_not_flagged(salud_draft):
 
 @pytest.fixture
 def evaluations_queued(monkeypatch):
-    """The request ids handed to the evaluation task (emails are not this test's business)."""
+    """The request ids handed to the evaluation task (readings and emails are not queued at all)."""
     queued = []
     monkeypatch.setattr("benefits.tasks.evaluate_request.delay", queued.append)
+    monkeypatch.setattr("invoices.tasks.ingest_document.delay", lambda *args: None)
     monkeypatch.setattr("notifications.tasks.send_notification.delay", lambda *args: None)
     return queued
 
@@ -351,3 +353,32 @@ def test_a_request_filed_after_its_invoice_was_read_is_evaluated_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         request_submit(request=salud_draft, actor=Actor())
     assert evaluations_queued == [salud_draft.pk]
+
+
+def test_a_filed_request_whose_last_invoice_is_refused_still_goes_to_the_rules(
+    salud_draft, evaluations_queued, django_capture_on_commit_callbacks
+):
+    document = upload(salud_draft, name="inv_siigo_FE254_prod.xml", as_name="roto.xml")
+    Document.objects.filter(pk=document.pk).update(status=Document.Status.PROCESSING)
+    with django_capture_on_commit_callbacks(execute=True):
+        request_submit(request=salud_draft, actor=Actor())
+    assert evaluations_queued == []
+    Document.objects.filter(pk=document.pk).update(
+        status=Document.Status.PENDING, attempts=MAX_ATTEMPTS + 1
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert document_ingest(document_id=document.pk) == Document.Status.FAILED
+    assert evaluations_queued == [salud_draft.pk]  # staff see it with the failed file
+
+
+def test_the_same_file_again_on_a_full_request_is_the_file_it_already_has(salud_draft):
+    first = upload(salud_draft)
+    for n in range(MAX_DOCUMENTS_PER_REQUEST - 1):
+        document_upload(
+            request=salud_draft,
+            uploaded_file=SimpleUploadedFile(f"soporte{n}.pdf", b"%PDF-1.4 " + bytes([n])),
+            kind=Document.Kind.SUPPORT,
+        )
+    assert upload(salud_draft).pk == first.pk  # a retry, not a twenty-first file
+    with pytest.raises(UploadError, match="hasta 20 archivos"):
+        upload(salud_draft, name="inv_siigo_FE254_prod.xml")
