@@ -76,3 +76,32 @@ def celery_worker(django_db_setup, django_db_blocker):
         ),
     ):
         yield app
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_every_connection_before_the_database_is_dropped(django_db_setup):
+    """Closes this thread's connections on both sides of an asyncio loop.
+
+    Django keeps a connection per thread, and another per context while an
+    asyncio loop runs in the thread — as Playwright's sync API's loop does
+    during each browser test. The connection the browser tests' own ORM calls
+    opened stayed open after them, and PostgreSQL refused to drop the test
+    database at the end («… is being accessed by other users»). asyncio has no
+    public way to step outside (or inside) a running loop for one call, hence
+    the private _set_running_loop.
+    """
+    yield
+    import asyncio
+
+    from django.db import connections
+
+    connections.close_all()  # the side we are on
+    running = asyncio._get_running_loop()
+    marker = None if running else asyncio.new_event_loop()
+    asyncio._set_running_loop(marker)  # the other side
+    try:
+        connections.close_all()
+    finally:
+        asyncio._set_running_loop(running)
+        if marker:
+            marker.close()
