@@ -53,18 +53,15 @@ class BusinessCalendar:
         weekdays = weeks * 5 + sum(
             1 for n in range(1, extra + 1) if (start + timedelta(days=n)).weekday() < 5
         )
+        candidates = self.added.union(
+            *(_national_holidays(year) for year in range(start.year, end.year + 1))
+        )
         holidays_on_weekdays = sum(
             1
-            for day in self._holidays(start.year, end.year)
-            if start < day <= end and day.weekday() < 5
+            for day in candidates
+            if start < day <= end and day.weekday() < 5 and self.is_holiday(day)
         )
         return weekdays - holidays_on_weekdays
-
-    def _holidays(self, first_year: int, last_year: int) -> set[date]:
-        days = set(self.added)
-        for year in range(first_year, last_year + 1):
-            days |= _national_holidays(year)
-        return days - self.removed
 
 
 @lru_cache(maxsize=4096)

@@ -2,9 +2,9 @@
 
 Each queue is a filter over the request table that the (cooperative, status,
 due_on) index, or a partial index of benefits.models, serves; counts are
-bounded (COUNT over at most CAP rows), so no page ever counts a whole table. "Vencidas" compares `due_on` — the review
-deadline request_submit computed in the cooperative's business days with
-Colombian holidays — with today in Bogotá.
+bounded (COUNT over at most CAP rows), so no page ever counts a whole table.
+"Vencidas" compares `due_on` — the review deadline request_submit computed in
+the cooperative's business days with Colombian holidays — with today in Bogotá.
 """
 
 from collections.abc import Callable
