@@ -51,6 +51,7 @@ def history_of(associate: Associate, *, excluding: int | None = None) -> tuple[H
         BenefitRequest.objects.filter(associate=associate, status__in=GRANTED)
         .exclude(pk=excluding)
         .select_related("benefit", "beneficiary")
+        .only(*HISTORY_FIELDS)
     )
     return history_from(granted)
 
