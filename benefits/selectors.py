@@ -38,7 +38,7 @@ def request_of(associate: Associate, public_id, *, timeline: bool = False) -> Be
 
     With its documents; `timeline` adds its events and decisions (the request's page).
     """
-    lookups = [Prefetch("documents", queryset=Document.objects.order_by("uploaded_at"))]
+    lookups = ["documents"]  # in upload order (Document.Meta.ordering)
     if timeline:
         lookups += [
             Prefetch("events", queryset=RequestEvent.objects.order_by("at", "pk")),

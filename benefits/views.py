@@ -31,6 +31,7 @@ from benefits.services import (
     request_withdraw,
 )
 from benefits.states import editable_by_associate
+from invoices.models import Document
 from invoices.services import UploadError, document_remove, document_upload
 from members.decorators import associate_required
 
@@ -116,8 +117,9 @@ def document_add(request, public_id):
             for error in errors:
                 messages.error(request, error)
     if request.headers.get("X-Requested-With") == "fetch":
-        # The request is the one read above; its documents are read again, this one included.
-        documents = list(benefit_request.documents.order_by("uploaded_at"))
+        # The request is the one read above; its documents are read again (not its
+        # prefetched ones), this one included.
+        documents = list(Document.objects.filter(request=benefit_request))
         return render(
             request,
             "benefits/request_edit.html#documents",

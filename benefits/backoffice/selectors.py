@@ -111,7 +111,7 @@ def request_for_page(queryset, pk) -> BenefitRequest:
             "rejection_reason",
         )
         .prefetch_related(
-            Prefetch("documents", queryset=Document.objects.order_by("uploaded_at")),
+            "documents",  # in upload order (Document.Meta.ordering)
             Prefetch(
                 "invoices",
                 queryset=Invoice.objects.select_related("document").order_by("issue_date"),
