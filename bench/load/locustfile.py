@@ -25,6 +25,7 @@ all the reading and checking, and flags it for staff without blocking.
 Pages are named "<who>: <page>" so the report groups them.
 """
 
+import itertools
 import json
 import os
 import random
@@ -49,9 +50,28 @@ ACCOUNT_INPUT = re.compile(r'name="savings_account" value="(\d+)"')
 # template and imports a module the first time a page needs it (0.3–0.5 s for
 # an admin queue), once in its life; the figures are the steady state.
 WARM_UP = "login: calentamiento"
-_pool = {"associates": list(PLAN["associates"]), "uploaders": list(PLAN["uploaders"])}
-random.shuffle(_pool["associates"])
-random.shuffle(_pool["uploaders"])
+
+
+def _cooperatives_taking_turns(people: list[dict]) -> list[dict]:
+    """Shuffled within each cooperative, then one of each in turn.
+
+    So any eight virtual users include two associates of each of the four
+    cooperatives: CEMCOP's (the ones who upload invoices in the mix) are
+    always there, whatever the draw.
+    """
+    by_cooperative: dict[str, list[dict]] = {}
+    for person in people:
+        by_cooperative.setdefault(person["coop"], []).append(person)
+    for group in by_cooperative.values():
+        random.shuffle(group)
+    turns = itertools.zip_longest(*by_cooperative.values())
+    return [person for turn in turns for person in turn if person is not None]
+
+
+_pool = {
+    "associates": _cooperatives_taking_turns(PLAN["associates"]),
+    "uploaders": random.sample(PLAN["uploaders"], len(PLAN["uploaders"])),
+}
 
 
 EXPECTED_USERS = int(os.environ.get("EXPECTED_USERS", "0"))
@@ -69,8 +89,8 @@ def _logged(user) -> None:
 def _next(kind: str) -> dict:
     """Each virtual user takes its own login (a real associate is logged in once)."""
     pool = _pool[kind]
-    person = pool.pop()
-    pool.insert(0, person)
+    person = pool.pop(0)  # from the front: the cooperatives' turns stay in order
+    pool.append(person)
     return person
 
 
