@@ -26,7 +26,15 @@ from invoices.reader import Limits, read_upload
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)
+# Reading one upload is bounded by the reader's caps (size, entries, depth):
+# well under a second. Celery stops the reading task after INGEST_TIME_LIMIT
+# seconds and a claimed document's lease outlasts that, so a live task never
+# loses its document to the sweeper, while a document whose worker was killed
+# mid-read goes back to a worker within LEASE and one sweep (two to three
+# minutes; with five-minute leases it took six: docs/benchmarks.md, faults,
+# worker_kill).
+INGEST_TIME_LIMIT = 60
+LEASE = timedelta(seconds=INGEST_TIME_LIMIT + 30)
 MAX_ATTEMPTS = 5
 MAX_DOCUMENTS_PER_REQUEST = 20
 STALE_AFTER = timedelta(minutes=2)

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.db import DatabaseError
 
-from invoices.services import document_ingest, stale_document_ids
+from invoices.services import INGEST_TIME_LIMIT, document_ingest, stale_document_ids
 
 
 @shared_task(
@@ -12,6 +12,8 @@ from invoices.services import document_ingest, stale_document_ids
     retry_backoff_max=300,  # well below the broker's visibility timeout (RELIABILITY.md §2.1)
     retry_jitter=True,
     max_retries=6,
+    soft_time_limit=INGEST_TIME_LIMIT - 10,
+    time_limit=INGEST_TIME_LIMIT,
 )
 def ingest_document(document_id: int) -> None:
     document_ingest(document_id=document_id)

@@ -14,6 +14,7 @@ from benefits.models import Benefit
 from benefits.services import Actor, request_create, request_submit, request_update
 from invoices.models import Document, Invoice
 from invoices.services import (
+    LEASE,
     MAX_ATTEMPTS,
     MAX_DOCUMENTS_PER_REQUEST,
     UploadError,
@@ -236,6 +237,12 @@ def test_a_document_held_past_its_lease_goes_back_to_a_worker(salud_draft):
     )
     assert document.pk in stale_document_ids()
     assert ingest(document).status == Document.Status.READ
+
+
+def test_a_reading_task_is_stopped_before_its_documents_lease_runs_out():
+    from invoices.tasks import ingest_document
+
+    assert ingest_document.soft_time_limit < ingest_document.time_limit < LEASE.total_seconds()
 
 
 def test_a_lost_message_is_found_by_the_sweeper(salud_draft):
