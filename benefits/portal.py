@@ -193,11 +193,9 @@ def preview_decision(
         return None
 
 
-def edit_context(
-    request: BenefitRequest, *, form=None, documents=None, today: date | None = None
-) -> dict:
+def edit_context(request: BenefitRequest, *, form=None, today: date | None = None) -> dict:
     today = today or timezone.localdate()
-    documents = list(request.documents.all()) if documents is None else documents
+    documents = list(request.documents.all())
     pending = any(d.status in Document.UNREAD for d in documents)
     documents_asked = required_documents(request)
     return {

@@ -36,11 +36,13 @@ def requests_and_history(
 def request_of(associate: Associate, public_id, *, timeline: bool = False) -> BenefitRequest:
     """The associate's own request, or a 404 (another associate's, another cooperative's).
 
-    With its documents; `timeline` adds its events and decisions (the request's page).
+    `timeline` adds its events and decisions (the request's page). Its documents
+    are read where a page uses them (`request.documents.all()`, once), so an
+    upload, a withdrawal or the letter does not read them for nothing.
     """
-    lookups = ["documents"]  # in upload order (Document.Meta.ordering)
+    lookups = []
     if timeline:
-        lookups += [
+        lookups = [
             Prefetch("events", queryset=RequestEvent.objects.order_by("at", "pk")),
             Prefetch("decisions", queryset=Decision.objects.order_by("-created_at")),
         ]

@@ -31,7 +31,6 @@ from benefits.services import (
     request_withdraw,
 )
 from benefits.states import editable_by_associate
-from invoices.models import Document
 from invoices.services import UploadError, document_remove, document_upload
 from members.decorators import associate_required
 
@@ -117,13 +116,9 @@ def document_add(request, public_id):
             for error in errors:
                 messages.error(request, error)
     if request.headers.get("X-Requested-With") == "fetch":
-        # The request is the one read above; its documents are read again (not its
-        # prefetched ones), this one included.
-        documents = list(Document.objects.filter(request=benefit_request))
+        # The request is the one read above; its documents, this one included, are read now.
         return render(
-            request,
-            "benefits/request_edit.html#documents",
-            portal.edit_context(benefit_request, documents=documents),
+            request, "benefits/request_edit.html#documents", portal.edit_context(benefit_request)
         )
     return redirect("request_edit", coop=request.cooperative.slug, public_id=public_id)
 
