@@ -18,6 +18,13 @@ def _yes_no(label, help_text=""):
     )
 
 
+def _as_initial(value):
+    """A saved detail as its form field shows it: a yes/no answer is stored as a bool, offered as "true"/"false"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 DETAIL_FIELDS = {
     "participants": lambda: forms.IntegerField(
         label="Número de participantes (contándote a ti)", min_value=1
@@ -126,7 +133,7 @@ class RequestDetailsForm(forms.Form):
             "savings_account": benefit_request.savings_account_id,
             "event_date": benefit_request.event_date,
             "amount_claimed": benefit_request.amount_claimed,
-            **{f"detail_{k}": v for k, v in (benefit_request.details or {}).items()},
+            **{f"detail_{k}": _as_initial(v) for k, v in (benefit_request.details or {}).items()},
         }
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["beneficiary"] = forms.ModelChoiceField(
