@@ -9,7 +9,8 @@ sweeper (invoices.tasks.sweep_documents) hands it to the next worker.
 
 import hashlib
 import logging
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
 from functools import partial
 
 from django.conf import settings
@@ -192,6 +193,15 @@ def document_ingest(*, document_id: int, now=None) -> str | None:
                 "Pide a tu proveedor la factura electrónica validada."
             ),
         )
+    incomplete = _incomplete(fact_sheet)
+    if incomplete:
+        return _finish(
+            document,
+            Document.Status.REJECTED,
+            facts=facts,
+            error_code="incomplete_invoice",
+            error_message=incomplete,
+        )
     with transaction.atomic():
         warnings = request_checks(document=document, facts=facts)
         invoice_row = _record_invoice(document, fact_sheet, facts)
@@ -200,9 +210,52 @@ def document_ingest(*, document_id: int, now=None) -> str | None:
         return _finish(document, Document.Status.READ, facts=facts, warnings=warnings)
 
 
+ASK_THE_SUPPLIER = (
+    "Pide a tu proveedor la factura electrónica completa, tal como la validó la DIAN."
+)
+
+
+def _incomplete(fact_sheet: dict) -> str:
+    """Why the portal cannot check this invoice, or "" when it can.
+
+    The reader reports missing parts as empty (the parse_invoice contract);
+    every check needs the CUFE (duplicates), the issue date (the filing
+    window) and the total (the amount), so without them the upload is refused
+    at once rather than failing in the worker until its retries run out.
+    """
+    uuid = fact_sheet.get("uuid") or ""
+    if not uuid or len(uuid) > _max_length("uuid"):
+        return f"La factura no trae un CUFE válido (el código único de la factura electrónica), así que no podemos verificarla. {ASK_THE_SUPPLIER}"
+    try:
+        date.fromisoformat(fact_sheet.get("issue_date") or "")
+    except ValueError:
+        return f"La factura no trae una fecha de expedición válida. {ASK_THE_SUPPLIER}"
+    try:
+        payable = Decimal((fact_sheet.get("totals") or {}).get("payable") or "NaN")
+    except InvalidOperation:  # the reader gives null for what is no amount; this is a second guard
+        payable = Decimal("NaN")
+    if not payable.is_finite() or abs(payable) >= MAX_PAYABLE:
+        return f"El total a pagar de la factura no es un valor que podamos leer. {ASK_THE_SUPPLIER}"
+    return ""
+
+
+# Invoice.payable holds 16 digits, two of them decimals.
+MAX_PAYABLE = Decimal(10) ** 14
+
+
+def _max_length(column: str) -> int:
+    return Invoice._meta.get_field(column).max_length
+
+
+def _fit(column: str, value) -> str:
+    """A text cut to its Invoice column: an identifier longer than any real one is still a clue for staff."""
+    return (value or "")[: _max_length(column)]
+
+
 def _record_invoice(document: Document, fact_sheet: dict, facts: dict) -> Invoice | None:
     """The CUFE's one use at this cooperative; None when it was already used (unique constraint)."""
     totals = fact_sheet.get("totals") or {}
+    issuer, buyer = fact_sheet.get("issuer") or {}, fact_sheet.get("buyer") or {}
     reference = fact_sheet.get("billing_reference") or {}
     try:
         with transaction.atomic():
@@ -210,26 +263,27 @@ def _record_invoice(document: Document, fact_sheet: dict, facts: dict) -> Invoic
                 cooperative_id=document.cooperative_id,
                 document=document,
                 request_id=document.request_id,
-                uuid=(fact_sheet.get("uuid") or "").lower(),
-                uuid_scheme=fact_sheet.get("uuid_scheme") or "",
-                kind=fact_sheet.get("kind") or "",
-                type_code=fact_sheet.get("type_code") or "",
-                number=fact_sheet.get("number") or "",
+                uuid=fact_sheet["uuid"].lower(),
+                uuid_scheme=_fit("uuid_scheme", fact_sheet.get("uuid_scheme")),
+                kind=_fit("kind", fact_sheet.get("kind")),
+                type_code=_fit("type_code", fact_sheet.get("type_code")),
+                number=_fit("number", fact_sheet.get("number")),
                 issue_date=fact_sheet["issue_date"],
-                environment=fact_sheet.get("environment") or "",
-                issuer_id=(fact_sheet.get("issuer") or {}).get("id") or "",
-                issuer_name=((fact_sheet.get("issuer") or {}).get("name") or "")[:300],
-                buyer_id=(fact_sheet.get("buyer") or {}).get("id") or "",
-                buyer_id_type=(fact_sheet.get("buyer") or {}).get("id_type") or "",
-                buyer_name=((fact_sheet.get("buyer") or {}).get("name") or "")[:300],
-                currency=fact_sheet.get("currency") or "COP",
-                payable=totals.get("payable") or 0,
+                environment=_fit("environment", fact_sheet.get("environment")),
+                issuer_id=_fit("issuer_id", issuer.get("id")),
+                issuer_name=_fit("issuer_name", issuer.get("name")),
+                buyer_id=_fit("buyer_id", buyer.get("id")),
+                buyer_id_type=_fit("buyer_id_type", buyer.get("id_type")),
+                buyer_name=_fit("buyer_name", buyer.get("name")),
+                currency=_fit("currency", fact_sheet.get("currency")) or "COP",
+                payable=totals["payable"],
                 signature_valid=(facts.get("signature") or {}).get("valid"),
                 dian_validated=bool(
                     (facts.get("dian_validation") or {}).get("response_code") == "02"
                 ),
-                billing_reference=(
-                    (reference.get("uuid") if isinstance(reference, dict) else "") or ""
+                billing_reference=_fit(
+                    "billing_reference",
+                    (reference.get("uuid") if isinstance(reference, dict) else "") or "",
                 ).lower(),
             )
     except IntegrityError:
