@@ -85,8 +85,8 @@ def document_upload(
     with transaction.atomic():
         locked = BenefitRequest.objects.select_for_update().get(pk=request.pk)
         held = dict(locked.documents.values_list("sha256", "pk"))
-        if digest in held:  # a double click or a retry of the same upload
-            return Document.objects.get(pk=held[digest])
+        if digest in held:  # a double click, a retry, or the same file uploaded again
+            return _uploaded_again(Document.objects.get(pk=held[digest]))
         if len(held) >= MAX_DOCUMENTS_PER_REQUEST:
             raise UploadError(f"Una solicitud admite hasta {MAX_DOCUMENTS_PER_REQUEST} archivos.")
         document = Document(
@@ -112,6 +112,38 @@ def document_upload(
         document.save()
         if kind == Document.Kind.EINVOICE:
             transaction.on_commit(partial(_enqueue_ingest, document.pk), robust=True)
+    return document
+
+
+def _uploaded_again(document: Document) -> Document:
+    """The file the request already holds; read again when its last reading cannot stand.
+
+    That is when the worker failed on it (its message says «Súbelo de nuevo»)
+    or its CUFE was taken by another request when it was read (the message
+    says to take it out of there: once done, the same file here must count).
+    A file still being read, or read and recorded, stays as it is: a double
+    click is not a second reading.
+    """
+    failed = document.status == Document.Status.FAILED
+    blocked = (
+        document.status == Document.Status.READ
+        and document.kind == Document.Kind.EINVOICE
+        and not Invoice.objects.filter(document=document).exists()
+    )
+    if not (failed or blocked):
+        return document
+    Document.objects.filter(pk=document.pk).update(
+        status=Document.Status.PENDING,
+        attempts=0,
+        facts=None,
+        warnings=[],
+        error_code="",
+        error_message="",
+        processed_at=None,
+        lease_until=None,
+    )
+    transaction.on_commit(partial(_enqueue_ingest, document.pk), robust=True)
+    document.refresh_from_db()
     return document
 
 

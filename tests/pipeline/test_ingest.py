@@ -307,6 +307,38 @@ def test_removing_a_document_frees_its_cufe_for_another_request(salud_draft, jho
     assert "cufe_reused" not in codes(ingest(upload(second)))
 
 
+def test_a_file_the_worker_failed_on_is_read_again_when_uploaded_again(salud_draft):
+    document = upload(salud_draft)
+    Document.objects.filter(pk=document.pk).update(attempts=MAX_ATTEMPTS)
+    assert ingest(document).status == Document.Status.FAILED
+    again = upload(salud_draft)
+    assert again.pk == document.pk
+    assert (again.status, again.attempts, again.error_message) == (Document.Status.PENDING, 0, "")
+    assert ingest(again).status == Document.Status.READ
+
+
+def test_an_invoice_blocked_by_another_request_counts_once_freed_and_uploaded_again(
+    salud_draft, jhon
+):
+    there = ingest(upload(salud_draft))
+    second = request_create(associate=jhon, benefit=salud_draft.benefit, actor=Actor())
+    second = request_update(request=second, actor=Actor(), savings_account=jhon.accounts.first())
+    here = ingest(upload(second))
+    assert "cufe_reused" in codes(here)
+    document_remove(document=there)
+    here = ingest(upload(second))
+    assert "cufe_reused" not in codes(here)
+    assert Invoice.objects.get().document == here
+
+
+def test_uploading_a_file_again_while_it_is_read_or_once_recorded_changes_nothing(salud_draft):
+    pending = upload(salud_draft)
+    assert upload(salud_draft).status == Document.Status.PENDING
+    read = ingest(pending)
+    again = upload(salud_draft)
+    assert (again.status, again.processed_at) == (Document.Status.READ, read.processed_at)
+
+
 def test_reading_a_document_takes_a_bounded_number_of_queries(salud_draft):
     document = upload(salud_draft)
     with CaptureQueriesContext(connection) as queries:
