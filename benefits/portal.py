@@ -218,8 +218,6 @@ def missing_before_submit(request: BenefitRequest, *, documents=None) -> list[st
     """What the associate still has to do before "Solicitar auxilio" (Spanish, one line each)."""
     documents = documents if documents is not None else list(request.documents.all())
     problems = []
-    if not editable_by_associate(request):
-        problems.append("Esta solicitud ya fue radicada.")
     if request.savings_account_id is None:
         problems.append("Escoge en «Cuentas» la cuenta donde quieres recibir el auxilio.")
     if request.benefit.evidence == "invoice":

@@ -150,6 +150,10 @@ def documents_fragment(request, public_id):
 @associate_required
 def request_file(request, public_id):
     benefit_request = request_of(request.associate, public_id)
+    if not editable_by_associate(benefit_request):
+        # A second click on «Solicitar auxilio» (or a request filed or withdrawn
+        # in another tab): its page says where it stands, no error to show.
+        return redirect("request_detail", coop=request.cooperative.slug, public_id=public_id)
     problems = portal.missing_before_submit(benefit_request)
     if problems:
         for problem in problems:

@@ -123,9 +123,20 @@ def test_filing_twice_files_once(logged_in, ana):
         facts={"document": {"issue_date": "2026-01-02", "totals": {"payable": "100"}}},
     )
     logged_in.post(url("request_file", public_id=draft.public_id))
-    logged_in.post(url("request_file", public_id=draft.public_id))
+    second = logged_in.post(url("request_file", public_id=draft.public_id), follow=True)
     draft.refresh_from_db()
     assert draft.events.filter(to_status=Status.SUBMITTED).count() == 1
+    assert second.redirect_chain == [(url("request_detail", public_id=draft.public_id), 302)]
+    assert not [m for m in second.context["messages"] if m.level_tag == "error"]
+
+
+def test_filing_a_withdrawn_request_shows_its_page_and_files_nothing(logged_in, ana):
+    draft = start(logged_in)
+    logged_in.post(url("request_withdraw", public_id=draft.public_id))
+    response = logged_in.post(url("request_file", public_id=draft.public_id))
+    assert response["Location"] == url("request_detail", public_id=draft.public_id)
+    draft.refresh_from_db()
+    assert draft.status == Status.WITHDRAWN and draft.filing_number is None
 
 
 def test_filing_without_an_account_or_invoice_says_what_is_missing(logged_in, ana):
