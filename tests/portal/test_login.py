@@ -151,3 +151,35 @@ def test_with_the_cache_down_associates_still_log_in_and_failures_still_lock(cli
     locked = login(client)
     assert locked.status_code != 302  # axes's lockout lives in PostgreSQL
     assert login(client, ip="10.0.0.9").status_code == 302
+
+
+def test_a_form_sent_after_the_session_ended_leads_back_to_its_page_with_word_to_send_it_again(
+    client, ana
+):
+    from benefits.models import Benefit
+    from benefits.services import Actor, request_create
+
+    draft = request_create(
+        associate=ana, benefit=Benefit.objects.get(code="salud"), actor=Actor(user=ana.user)
+    )
+    edit = reverse("request_edit", kwargs={"coop": "cemcop", "public_id": draft.public_id})
+    file_it = reverse("request_file", kwargs={"coop": "cemcop", "public_id": draft.public_id})
+    response = client.post(file_it, HTTP_REFERER=f"http://testserver{edit}", follow=True)
+    home = reverse("cooperative_home", kwargs={"coop": "cemcop"})
+    assert response.redirect_chain == [(f"{home}?next={edit.replace('/', '%2F')}", 302)]
+    assert "Tu sesión se cerró por inactividad" in response.text
+    assert f'value="{edit}"' in response.text  # the login form carries the way back
+    logged_in = client.post(
+        home, {"document_number": "52123456", "password": PASSWORD, "next": edit}
+    )
+    assert logged_in["Location"] == edit
+    assert client.get(edit).status_code == 200
+
+
+def test_a_form_sent_after_the_session_ended_from_elsewhere_goes_to_the_plain_login(client, ana):
+    upload = reverse(
+        "request_file",
+        kwargs={"coop": "cemcop", "public_id": "00000000-0000-0000-0000-000000000000"},
+    )
+    response = client.post(upload, HTTP_REFERER="https://evil.example/cemcop/")
+    assert response["Location"] == reverse("cooperative_home", kwargs={"coop": "cemcop"})
