@@ -2,9 +2,10 @@
 
 import uuid
 from datetime import datetime
+from functools import partial
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cooperatives.models import Cooperative
@@ -102,21 +103,38 @@ def beneficiary_request_add(
     )
     if extension is None:
         raise BeneficiaryError("El soporte debe ser un PDF, JPG o PNG.")
-    number = data.get("document_number") or ""
-    if number and associate.beneficiaries.filter(document_number=number).exists():
-        raise BeneficiaryError(
-            "Ya tienes registrado (o en revisión) un beneficiario con ese documento."
-        )
-    beneficiary = Beneficiary(
-        cooperative=associate.cooperative,
-        associate=associate,
-        registered_on=today,
-        status=Beneficiary.Status.PENDING,
-        **data,
-    )
     name = f"{associate.cooperative.slug}/{uuid.uuid4().hex}.{extension}"  # never the uploaded name
-    beneficiary.support_document.save(name, ContentFile(content), save=False)
-    beneficiary.save()
+    number = data.get("document_number") or ""
+    with transaction.atomic():
+        earlier = (
+            associate.beneficiaries.select_for_update().filter(document_number=number).first()
+            if number
+            else None
+        )
+        if earlier is not None and earlier.status == Beneficiary.Status.APPROVED:
+            raise BeneficiaryError("Ya tienes registrado un beneficiario con ese documento.")
+        # Asked again while staff have not approved it (a double click, a
+        # corrected support, or after «No aprobado»): the same row, with the
+        # newest data and support, so staff review one request and its
+        # history shows the earlier ones.
+        beneficiary = earlier or Beneficiary(cooperative=associate.cooperative, associate=associate)
+        replaced = earlier.support_document.name if earlier is not None else ""
+        for field, value in data.items():
+            setattr(beneficiary, field, value)
+        beneficiary.registered_on = today
+        beneficiary.status = Beneficiary.Status.PENDING
+        beneficiary.review_note = ""
+        beneficiary.support_document.save(name, ContentFile(content), save=False)
+        storage, stored = beneficiary.support_document.storage, beneficiary.support_document.name
+        try:
+            with transaction.atomic():
+                beneficiary.save()
+        except IntegrityError:
+            # The same person sent at the same moment from two tabs: the other one is the request.
+            storage.delete(stored)
+            return associate.beneficiaries.get(document_number=number)
+        if replaced:
+            transaction.on_commit(partial(storage.delete, replaced), robust=True)
     return beneficiary
 
 

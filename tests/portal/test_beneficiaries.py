@@ -56,3 +56,37 @@ def test_a_person_needs_a_document_number_but_a_pet_does_not(logged_in, ana):
         birth_date="",
     )
     assert Beneficiary.objects.get(first_names="Lucas").relationship == "pet"
+
+
+def test_a_double_click_sends_one_request_to_staff(logged_in, ana):
+    ask(logged_in)
+    again = ask(logged_in)
+    assert "revisará el soporte" in again.text
+    assert ana.beneficiaries.filter(document_number="1098765432").count() == 1
+
+
+def test_a_person_staff_did_not_approve_can_be_asked_for_again_with_a_new_support(
+    logged_in, ana, django_capture_on_commit_callbacks
+):
+    ask(logged_in)
+    first = Beneficiary.objects.get(first_names="Mateo")
+    old_support = first.support_document.name
+    Beneficiary.objects.filter(pk=first.pk).update(
+        status=Beneficiary.Status.REJECTED, review_note="El registro civil no se lee."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ask(
+            logged_in, support=b"%PDF-1.7 registro civil legible", last_names="Pérez Gil"
+        )
+    assert "revisará el soporte" in response.text
+    again = Beneficiary.objects.get(first_names="Mateo")
+    assert (again.pk, again.status, again.review_note) == (first.pk, "pending", "")
+    assert again.last_names == "Pérez Gil"
+    assert again.support_document.read() == b"%PDF-1.7 registro civil legible"
+    assert not again.support_document.storage.exists(old_support)
+
+
+def test_a_registered_person_cannot_be_asked_for_twice(logged_in, ana):
+    ask(logged_in)
+    Beneficiary.objects.filter(first_names="Mateo").update(status=Beneficiary.Status.APPROVED)
+    assert "Ya tienes registrado un beneficiario con ese documento" in ask(logged_in).text
