@@ -119,3 +119,24 @@ def test_another_associates_request_is_a_404_in_the_browser(live_server, page, l
     response = page.goto(f"{live_server.url}/cemcop/solicitudes/{theirs.public_id}/")
     assert response.status == 404
     Shots(page, "other-associate")("not-found")
+
+
+SUBMIT_TWICE = """() => {
+    const form = document.querySelector("main form button[type=submit]").form;
+    const send = () => {
+        const event = new Event("submit", {bubbles: true, cancelable: true});
+        form.dispatchEvent(event);
+        return event.defaultPrevented;
+    };
+    return [send(), send()];
+}"""
+
+
+def test_a_second_tap_on_a_form_is_not_sent_again(live_server, page, luz):
+    from members.emails import password_link_context
+
+    link = password_link_context({"user_public_id": luz.user.public_id})["path"]
+    for path in [link, "/cemcop/", "/cemcop/registro/"]:
+        page.goto(live_server.url + path)
+        assert page.evaluate(SUBMIT_TWICE) == [False, True], path  # the first goes, the second not
+        assert page.get_by_role("button", name="Enviando…").is_visible()

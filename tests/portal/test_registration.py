@@ -94,7 +94,13 @@ def test_the_link_sets_the_password_once_and_then_logs_in(client, roster_entry):
         path, {"new_password1": "cafe-con-arepa-77", "new_password2": "cafe-con-arepa-77"}
     )
     assert response.status_code == 302
-    assert client.get(path).status_code == 400  # single use
+    used = client.post(  # a second tap on «Guardar contraseña», or the link opened again
+        path, {"new_password1": "cafe-con-arepa-77", "new_password2": "cafe-con-arepa-77"}
+    )
+    assert used.status_code == 400  # single use
+    home = reverse("cooperative_home", kwargs={"coop": "cemcop"})
+    assert "Si ya creaste tu contraseña con este enlace" in used.text
+    assert f'href="{home}"' in used.text
     login = client.post(
         reverse("cooperative_home", kwargs={"coop": "cemcop"}),
         {"document_number": "80.123.456", "password": "cafe-con-arepa-77"},
