@@ -1,7 +1,10 @@
+import re
+
 from django import forms
 
 from benefits import rules
 from invoices.models import Document
+from invoices.services import EMPTY_FILE
 
 # How the portal asks for each `details` key a benefit declares (its rule-set
 # spec lists them): a form field, in the associate's words.
@@ -18,6 +21,56 @@ def _yes_no(label, help_text=""):
     )
 
 
+THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
+class NumberField(forms.DecimalField):
+    """A number as people write it here: «$1.750.905», «1750905», «4,5» or «4.5».
+
+    A comma is the decimal separator (es-CO) and dots before it group
+    thousands; without a comma, dots in groups of three are thousands
+    («1.500» is mil quinientos) and a lone dot is decimal («4.5»). A text
+    input, not type=number, which refuses «1.750.905» in the browser.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+    default_error_messages = {
+        "invalid": "Escribe solo el número, por ejemplo 1.750.905 (o 4,5 con decimales)."
+    }
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().removeprefix("$").replace(" ", "")
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+            elif THOUSANDS.match(value):
+                value = value.replace(".", "")
+        return super().to_python(value)
+
+
+class PesosField(NumberField):
+    """Whole pesos: «1.750.905,00» is 1750905; «1.750.905,50» asks for no centavos."""
+
+    def __init__(self, **kwargs):
+        # 12 digits: the request's column holds 14, two of them decimals.
+        super().__init__(min_value=0, max_digits=12, decimal_places=0, **kwargs)
+
+    def to_python(self, value):
+        number = super().to_python(value)
+        if (
+            number is not None
+            and number.is_finite()
+            and number.adjusted() < 15  # larger is refused by max_digits (and quantize would raise)
+            and number == number.to_integral_value()
+        ):
+            return number.quantize(1)
+        return number
+
+
+def _pesos(label, **kwargs):
+    return PesosField(label=label, **kwargs)
+
+
 def _as_initial(value):
     """A saved detail as its form field shows it: a yes/no answer is stored as a bool, offered as "true"/"false"."""
     if isinstance(value, bool):
@@ -29,13 +82,11 @@ DETAIL_FIELDS = {
     "participants": lambda: forms.IntegerField(
         label="Número de participantes (contándote a ti)", min_value=1
     ),
-    "cost_per_person": lambda: forms.DecimalField(
-        label="Costo por persona (pesos)", min_value=0, decimal_places=0
-    ),
-    "excellence_share": lambda: forms.DecimalField(
+    "cost_per_person": lambda: _pesos("Costo por persona (pesos)"),
+    "excellence_share": lambda: NumberField(
         label="Proporción de notas en nivel Alto o Superior (0 a 1)", min_value=0, max_value=1
     ),
-    "gpa": lambda: forms.DecimalField(label="Promedio de notas (0 a 5)", min_value=0, max_value=5),
+    "gpa": lambda: NumberField(label="Promedio de notas (0 a 5)", min_value=0, max_value=5),
     "all_passed": lambda: _yes_no("¿Aprobó todas las materias?"),
     "qualitative_grades": lambda: _yes_no("¿Las notas son cualitativas (sin número)?"),
     "qualitative_high": lambda: _yes_no("¿El desempeño fue Alto, Superior o Excelente en todo?"),
@@ -66,7 +117,7 @@ DETAIL_FIELDS = {
     "saber11_score": lambda: forms.IntegerField(
         label="Puntaje Saber 11", min_value=0, max_value=500
     ),
-    "saberpro_percent": lambda: forms.DecimalField(
+    "saberpro_percent": lambda: NumberField(
         label="Percentil Saber Pro (0 a 100)", min_value=0, max_value=100
     ),
     "laureate_thesis": lambda: _yes_no("¿La tesis fue laureada?"),
@@ -94,7 +145,7 @@ DETAIL_FIELDS = {
     ),
     "icetex": lambda: _yes_no("¿El estudio está financiado por el ICETEX?"),
     "organized_by_cooperative": lambda: _yes_no("¿El evento lo organizó la cooperativa?"),
-    "lost_capacity_percent": lambda: forms.DecimalField(
+    "lost_capacity_percent": lambda: NumberField(
         label="Porcentaje de pérdida de capacidad laboral", min_value=0, max_value=100
     ),
 }
@@ -158,11 +209,9 @@ class RequestDetailsForm(forms.Form):
                 widget=forms.DateInput(attrs={"type": "date"}),
                 help_text="El día del hecho: nacimiento, fallecimiento, calamidad, grado…",
             )
-            self.fields["amount_claimed"] = forms.DecimalField(
-                label="Valor soportado (pesos)",
+            self.fields["amount_claimed"] = _pesos(
+                "Valor soportado (pesos)",
                 required=False,
-                min_value=0,
-                decimal_places=0,
                 help_text="Si el auxilio depende de un valor (costo, daño), escríbelo tal como aparece en los soportes.",
             )
         for key in self.spec_details():
@@ -201,7 +250,10 @@ class RequestDetailsForm(forms.Form):
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Archivo de la factura",
-        error_messages={"required": "Escoge el archivo que te envió tu proveedor."},
+        error_messages={
+            "required": "Escoge el archivo que te envió tu proveedor.",
+            "empty": EMPTY_FILE,
+        },
     )
 
     def __init__(self, *args, benefit_request, **kwargs):

@@ -210,9 +210,11 @@ def request_letter(request, public_id):
 def document_download(request, document_id):
     """The associate's own file, through the portal (never a public storage URL)."""
     document = document_of(request.associate, document_id)
-    response = FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.original_name
-    )
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404("El archivo ya no está disponible.") from None
+    response = FileResponse(handle, as_attachment=True, filename=document.original_name)
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

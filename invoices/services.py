@@ -47,6 +47,11 @@ SUPPORT_TYPES = {
 }
 
 
+EMPTY_FILE = (
+    "El archivo está vacío. Vuelve a descargarlo del correo de tu proveedor y súbelo de nuevo."
+)
+
+
 class UploadError(Exception):
     """An upload the portal cannot take; the message says what to do."""
 
@@ -68,9 +73,7 @@ def document_upload(
         )
     data = uploaded_file.read(limit + 1)
     if not data:
-        raise UploadError(
-            "El archivo está vacío. Vuelve a descargarlo del correo de tu proveedor y súbelo de nuevo."
-        )
+        raise UploadError(EMPTY_FILE)
     if len(data) > limit:
         raise UploadError(
             f"El archivo pesa más de {_mb(limit)}. Sube el archivo tal como te llegó al correo."

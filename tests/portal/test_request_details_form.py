@@ -1,8 +1,10 @@
 """The draft's details form: what the associate saved is what the form shows again."""
 
+from decimal import Decimal
+
 import pytest
 
-from benefits.forms import RequestDetailsForm
+from benefits.forms import NumberField, RequestDetailsForm
 from benefits.models import Benefit
 from benefits.services import Actor, request_create
 from tests.portal.conftest import make_associate, make_cooperative
@@ -39,3 +41,55 @@ def test_saving_the_form_as_shown_keeps_a_yes_or_no_answer(paternity_draft):
     form = RequestDetailsForm(posted, benefit_request=paternity_draft)
     assert form.is_valid(), form.errors
     assert form.cleaned_data["details"] == {"premature": False}
+
+
+@pytest.fixture
+def event_draft(paternity_draft):
+    paternity_draft.event_date = paternity_draft.created_at.date()
+    return paternity_draft
+
+
+def posted(draft, **fields):
+    return {
+        "savings_account": draft.associate.accounts.get().pk,
+        "event_date": draft.event_date.isoformat(),
+        **fields,
+    }
+
+
+@pytest.mark.parametrize(
+    ("written", "pesos"),
+    [
+        ("1750905", 1750905),
+        ("1.750.905", 1750905),
+        ("$1.750.905", 1750905),
+        ("$ 1.750.905,00", 1750905),
+        ("1500", 1500),
+    ],
+)
+def test_an_amount_is_read_as_people_write_pesos(event_draft, written, pesos):
+    form = RequestDetailsForm(
+        posted(event_draft, amount_claimed=written), benefit_request=event_draft
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["amount_claimed"] == pesos
+
+
+@pytest.mark.parametrize(
+    "written", ["9" * 20, "9" * 40 + ",00", "1e400", "mil pesos", "1.750.905,50"]
+)
+def test_an_amount_that_is_no_whole_pesos_is_a_spanish_error_not_a_crash(event_draft, written):
+    form = RequestDetailsForm(
+        posted(event_draft, amount_claimed=written), benefit_request=event_draft
+    )
+    assert not form.is_valid()
+    (message,) = form.errors["amount_claimed"]
+    assert message.startswith(("Escribe", "Asegúrese")), message
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("4,5", "4.5"), ("4.5", "4.5"), ("1.500,25", "1500.25"), ("0,85", "0.85")],
+)
+def test_a_decimal_comma_is_a_decimal(written, number):
+    assert NumberField().clean(written) == Decimal(number)

@@ -158,7 +158,8 @@ def test_a_hostile_upload_gets_a_clear_spanish_message_and_loses_nothing(logged_
         {"category": "health", "file": SimpleUploadedFile("x.zip", b"")},
         follow=True,
     )
-    assert "vacío" in response.text
+    assert "Vuelve a descargarlo del correo de tu proveedor" in response.text
+    assert "fichero" not in response.text  # not Django's own (Spain's) wording
     draft.refresh_from_db()
     assert draft.savings_account == ana.accounts.get()  # what she already gave is kept
 
@@ -220,6 +221,18 @@ def test_the_associate_downloads_her_own_document_as_an_attachment(logged_in, an
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert response["Cache-Control"] == "no-store"
+
+
+def test_a_document_whose_file_is_gone_is_a_404_not_an_error_page(logged_in, ana):
+    draft = start(logged_in)
+    logged_in.post(
+        url("document_add", public_id=draft.public_id),
+        {"file": SimpleUploadedFile("soporte.pdf", b"%PDF-1.7 hola"), "category": "health"},
+    )
+    document = draft.documents.get()
+    document.file.storage.delete(document.file.name)
+    response = logged_in.get(url("document_download", document_id=document.public_id))
+    assert response.status_code == 404
 
 
 def page_queries(client, path) -> int:
