@@ -25,6 +25,7 @@ from core.models import HolidayOverride
 from core.money import format_pesos
 from core.reference_cache import remembered
 from invoices.models import Document
+from invoices.services import STALE_AFTER
 from members.models import Associate
 
 # Failures that depend on the request itself (its invoices, dates, details),
@@ -198,6 +199,11 @@ def edit_context(request: BenefitRequest, *, form=None, today: date | None = Non
     documents = list(request.documents.all())
     pending = any(d.status in Document.UNREAD for d in documents)
     documents_asked = required_documents(request)
+    # Past the point where the sweeper hands it to another worker: say so, and
+    # that nothing has to be done (a dead worker's upload comes back by itself).
+    slow_since = timezone.now() - STALE_AFTER
+    for document in documents:
+        document.slow = document.status in Document.UNREAD and document.uploaded_at < slow_since
     return {
         "benefit_request": request,
         "form": form,

@@ -1,5 +1,7 @@
 """Auxilios, + Solicitar auxilio, and following a request — through the portal's URLs."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -233,6 +235,26 @@ def test_a_document_whose_file_is_gone_is_a_404_not_an_error_page(logged_in, ana
     document.file.storage.delete(document.file.name)
     response = logged_in.get(url("document_download", document_id=document.public_id))
     assert response.status_code == 404
+
+
+def test_an_upload_no_worker_has_read_for_minutes_says_it_is_late_and_nothing_is_lost(
+    logged_in, ana
+):
+    draft = start(logged_in)
+    with open(
+        __import__("tests.pipeline.conftest", fromlist=["SAMPLES"]).SAMPLES
+        / "inv_siigo_FE254_prod.xml",
+        "rb",
+    ) as f:
+        logged_in.post(
+            url("document_add", public_id=draft.public_id),
+            {"category": "health", "file": SimpleUploadedFile("FE254.xml", f.read())},
+        )
+    fragment = url("request_documents", public_id=draft.public_id)
+    assert "Estamos leyendo la factura" in logged_in.get(fragment).text
+    Document.objects.update(uploaded_at=timezone.now() - timedelta(minutes=3))
+    late = logged_in.get(fragment).text
+    assert "tardando más de lo normal" in late and "No tienes que volver a subirla" in late
 
 
 def page_queries(client, path) -> int:
