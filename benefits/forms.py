@@ -248,6 +248,15 @@ class RequestDetailsForm(forms.Form):
 
 
 class UploadForm(forms.Form):
+    """One file for the request: its e-invoice or, for any benefit, a supporting document.
+
+    Invoice benefits also take supporting documents: the reglamentos ask for a
+    medical order, a prescription, a copy of the cédula or San Simón's signed
+    letter beside the invoice, and staff ask for more (NEEDS_DOCUMENTS). The
+    associate says which it is: the e-invoice's PDF alone is no invoice (the
+    reader says so), so a PDF is never taken for one by guessing.
+    """
+
     file = forms.FileField(
         label="Archivo de la factura",
         error_messages={
@@ -260,18 +269,42 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.benefit_request = benefit_request
         benefit = benefit_request.benefit
+        self.kind = Document.Kind.SUPPORT
         if benefit.evidence == "invoice":
             self.kind = Document.Kind.EINVOICE
-            self.fields["category"] = forms.ChoiceField(
-                label="Categoría",
-                choices=[("", "Seleccione una categoría"), *categories_for(benefit)],
-                error_messages={"required": "Escoge la categoría de la factura."},
+            self.fields["kind"] = forms.ChoiceField(
+                label="¿Qué vas a subir?",
+                choices=[
+                    (Document.Kind.EINVOICE, "La factura electrónica"),
+                    (Document.Kind.SUPPORT, "Un documento de soporte"),
+                ],
+                initial=Document.Kind.EINVOICE,
+                required=False,  # a client that does not say is uploading the invoice
+                widget=forms.RadioSelect,
+                help_text="Soporte: orden o fórmula médica, copia de la cédula, la carta firmada… (PDF, JPG o PNG).",
             )
+            self.fields["category"] = forms.ChoiceField(
+                label="Categoría de la factura",
+                choices=[("", "Seleccione una categoría"), *categories_for(benefit)],
+                required=False,
+            )
+            self.fields["file"].label = "Archivo"
             self.fields[
                 "file"
-            ].help_text = "El archivo .zip (o .xml) tal como te llegó al correo de tu proveedor."
-            self.order_fields(["category", "file"])
+            ].help_text = (
+                "La factura: el .zip (o .xml) tal como te llegó al correo de tu proveedor."
+            )
+            self.order_fields(["kind", "category", "file"])
         else:
-            self.kind = Document.Kind.SUPPORT
             self.fields["file"].label = "Archivo del documento"
             self.fields["file"].help_text = "PDF, JPG o PNG de hasta 10 MB."
+
+    def clean(self):
+        data = super().clean()
+        if "kind" in self.fields:
+            self.kind = data.get("kind") or Document.Kind.EINVOICE
+            if self.kind == Document.Kind.EINVOICE and not data.get("category"):
+                self.add_error("category", "Escoge la categoría de la factura.")
+            if self.kind == Document.Kind.SUPPORT:
+                data["category"] = ""
+        return data

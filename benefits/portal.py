@@ -237,7 +237,7 @@ def missing_before_submit(request: BenefitRequest, *, documents=None) -> list[st
         if any(d.status in Document.UNREAD for d in documents):
             problems.append("Espera a que terminemos de leer tus facturas.")
         elif not usable:
-            problems.append("Sube al menos una factura electrónica válida con «Subir factura».")
+            problems.append("Sube al menos una factura electrónica válida con «Subir archivo».")
     elif request.benefit.evidence == "documents" and not documents:
         problems.append("Adjunta los documentos de soporte que pide el reglamento.")
     if request.benefit.evidence != "invoice" and request.event_date is None:

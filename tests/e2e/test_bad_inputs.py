@@ -100,7 +100,7 @@ def test_a_hostile_upload_is_refused_with_a_clear_message_and_the_draft_survives
     page.get_by_role("button", name="Guardar datos").click()
     page.get_by_label("Categoría").select_option("health")
     page.locator("#id_file").set_input_files(str(bomb))
-    page.get_by_role("button", name="Subir factura").click()
+    page.get_by_role("button", name="Subir archivo").click()
     page.get_by_text("al descomprimirlo", exact=False).wait_for(timeout=30_000)
     shot("refused")
     assert "Cuentas" in page.content()  # still on her draft, with what she had given

@@ -190,7 +190,7 @@ def test_an_associate_goes_from_registering_to_a_decision(
         page.get_by_label("Categoría").select_option(journey.category)
         page.locator("#id_file").set_input_files(str(SAMPLES / journey.sample))
         shot("upload")
-        page.get_by_role("button", name="Subir factura").click()
+        page.get_by_role("button", name="Subir archivo").click()
         page.get_by_text("Proveedor", exact=True).wait_for(
             timeout=30_000
         )  # the worker's facts, without reloading by hand

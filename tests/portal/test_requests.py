@@ -349,3 +349,30 @@ def test_a_request_takes_at_most_twenty_files(logged_in, ana):
     )
     assert "Una solicitud admite hasta 20 archivos." in response.text
     assert draft.documents.count() == 20
+
+
+def test_an_invoice_benefit_also_takes_the_supporting_documents_its_reglamento_asks_for(
+    logged_in, ana
+):
+    draft = start(logged_in)  # CEMCOP salud: the invoice and, where needed, the medical order
+    page = logged_in.get(url("request_edit", public_id=draft.public_id))
+    assert "Orden médica" in page.text
+    response = logged_in.post(
+        url("document_add", public_id=draft.public_id),
+        {"kind": "support", "file": SimpleUploadedFile("orden.pdf", b"%PDF-1.7 orden medica")},
+        follow=True,
+    )
+    assert "el PDF solo no sirve" not in response.text
+    (document,) = draft.documents.all()
+    assert (document.kind, document.status, document.category) == ("support", "read", "")
+
+
+def test_an_e_invoice_still_needs_its_category(logged_in, ana):
+    draft = start(logged_in)
+    response = logged_in.post(
+        url("document_add", public_id=draft.public_id),
+        {"kind": "einvoice", "file": SimpleUploadedFile("f.zip", b"PK\x03\x04")},
+        follow=True,
+    )
+    assert "Escoge la categoría de la factura." in response.text
+    assert not draft.documents.exists()
