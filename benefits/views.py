@@ -95,10 +95,32 @@ def request_edit(request, public_id):
     )
 
 
+def _keep_details(request, benefit_request):
+    """The request with the «Beneficiario y cuenta» fields the page sent along with another form saved.
+
+    static/js/portal.js sends them with an upload or «Solicitar auxilio» when
+    they were changed without «Guardar datos».
+    """
+    if not request.POST.get("details") or not editable_by_associate(benefit_request):
+        return benefit_request
+    form = RequestDetailsForm(request.POST, benefit_request=benefit_request)
+    if form.is_valid():
+        try:
+            return request_update(
+                request=benefit_request, actor=_actor(request), **form.cleaned_data
+            )
+        except RequestError:
+            pass
+    messages.error(
+        request, "Revisa «Beneficiario y cuenta»: lo que cambiaste allí no quedó guardado."
+    )
+    return benefit_request
+
+
 @require_POST
 @associate_required
 def document_add(request, public_id):
-    benefit_request = request_of(request.associate, public_id)
+    benefit_request = _keep_details(request, request_of(request.associate, public_id))
     form = UploadForm(request.POST, request.FILES, benefit_request=benefit_request)
     if form.is_valid():
         try:
@@ -154,6 +176,7 @@ def request_file(request, public_id):
         # A second click on «Solicitar auxilio» (or a request filed or withdrawn
         # in another tab): its page says where it stands, no error to show.
         return redirect("request_detail", coop=request.cooperative.slug, public_id=public_id)
+    benefit_request = _keep_details(request, benefit_request)
     problems = portal.missing_before_submit(benefit_request)
     if problems:
         for problem in problems:

@@ -14,6 +14,27 @@
     button.textContent = "Enviando…";
   });
 
+  // What the associate chose in «1. Beneficiario y cuenta» without pressing
+  // «Guardar datos» goes along when another form of the page is sent (marked
+  // data-carry: the upload, «Solicitar auxilio»), and is saved before the
+  // page reloads itself: nothing chosen or typed is lost on the way.
+  var details = document.getElementById("details");
+  function serialized(form) { return new URLSearchParams(new FormData(form)).toString(); }
+  var savedDetails = details ? serialized(details) : "";
+  function detailsChanged() { return details && serialized(details) !== savedDetails; }
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute("data-carry") || !detailsChanged()) return;
+    new FormData(details).forEach(function (value, name) {
+      if (name === "csrfmiddlewaretoken") return;
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = value;
+      form.appendChild(input);
+    });
+  }, true);
+
   // While the worker reads the uploaded invoices, refresh their facts and
   // warnings without reloading the page.
   function poll() {
@@ -28,7 +49,9 @@
           var fresh = holder.querySelector("#documents");
           if (!fresh) return;
           box.replaceWith(fresh);
-          if (!fresh.dataset.poll) { window.location.reload(); } else { poll(); }
+          if (fresh.dataset.poll) { poll(); return; }
+          // Read: the summary depends on it. Saving unsaved details reloads too.
+          if (detailsChanged()) { details.requestSubmit(); } else { window.location.reload(); }
         })
         .catch(function () { window.setTimeout(poll, 4000); });
     }, 1500);

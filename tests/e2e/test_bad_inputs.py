@@ -140,3 +140,18 @@ def test_a_second_tap_on_a_form_is_not_sent_again(live_server, page, luz):
         page.goto(live_server.url + path)
         assert page.evaluate(SUBMIT_TWICE) == [False, True], path  # the first goes, the second not
         assert page.get_by_role("button", name="Enviando…").is_visible()
+
+
+def test_an_account_chosen_but_not_saved_survives_an_upload(live_server, page, luz):
+    log_in(page, f"{live_server.url}/cemcop/", "43111222", PASSWORD)
+    page.get_by_role("link", name="+ Solicitar auxilio").click()
+    page.get_by_label("Auxilio de salud").check()
+    page.get_by_role("button", name="Continuar").click()
+    page.get_by_label("Ahorro a la vista", exact=False).first.check()  # no «Guardar datos»
+    page.get_by_label("Un documento de soporte").check()
+    page.locator("#id_file").set_input_files(
+        files=[{"name": "orden.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7 orden"}]
+    )
+    page.get_by_role("button", name="Subir archivo").click()
+    page.get_by_text("orden.pdf").wait_for()
+    assert page.get_by_label("Ahorro a la vista", exact=False).first.is_checked()

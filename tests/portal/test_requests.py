@@ -376,3 +376,61 @@ def test_an_e_invoice_still_needs_its_category(logged_in, ana):
     )
     assert "Escoge la categoría de la factura." in response.text
     assert not draft.documents.exists()
+
+
+def test_details_sent_along_with_an_upload_are_saved(logged_in, ana):
+    draft = start(logged_in)
+    account = ana.accounts.get()
+    logged_in.post(
+        url("document_add", public_id=draft.public_id),
+        {
+            "kind": "support",
+            "file": SimpleUploadedFile("orden.pdf", b"%PDF-1.7 orden"),
+            "details": "1",
+            "savings_account": account.pk,
+        },
+    )
+    draft.refresh_from_db()
+    assert draft.savings_account == account and draft.documents.count() == 1
+
+
+def test_details_sent_along_with_solicitar_are_saved_before_it_checks_what_is_missing(
+    logged_in, ana
+):
+    draft = start(logged_in)
+    Document.objects.create(
+        cooperative=ana.cooperative,
+        request=draft,
+        kind="einvoice",
+        original_name="f.zip",
+        size=1,
+        sha256="x",
+        uploaded_at=draft.created_at,
+        status="read",
+        facts={"document": {"issue_date": "2026-01-02", "totals": {"payable": "100"}}},
+    )
+    response = logged_in.post(
+        url("request_file", public_id=draft.public_id),
+        {"details": "1", "savings_account": ana.accounts.get().pk},
+    )
+    assert response["Location"] == url("request_detail", public_id=draft.public_id)
+    draft.refresh_from_db()
+    assert draft.status == Status.SUBMITTED and draft.savings_account == ana.accounts.get()
+
+
+def test_details_sent_along_that_do_not_validate_are_named_and_the_upload_still_counts(
+    logged_in, ana
+):
+    draft = start(logged_in)
+    response = logged_in.post(
+        url("document_add", public_id=draft.public_id),
+        {
+            "kind": "support",
+            "file": SimpleUploadedFile("orden.pdf", b"%PDF-1.7 orden"),
+            "details": "1",
+            "savings_account": "999999",
+        },
+        follow=True,
+    )
+    assert "Revisa «Beneficiario y cuenta»" in response.text
+    assert draft.documents.count() == 1
