@@ -13,9 +13,12 @@ from benefits.models import Benefit, BenefitRequest
 from benefits.services import Actor, request_create, request_submit
 from benefits.states import Status
 from invoices.models import Document
+from tests.pipeline.conftest import SAMPLES
 from tests.portal.conftest import make_associate
 
 pytestmark = pytest.mark.django_db
+
+FE254 = (SAMPLES / "inv_siigo_FE254_prod.xml").read_bytes()
 
 
 def url(name, **kwargs):
@@ -26,6 +29,30 @@ def start(client, code="salud"):
     response = client.post(url("request_new"), {"benefit": code})
     assert response.status_code == 302
     return BenefitRequest.objects.latest("created_at")
+
+
+def upload_fe254(client, draft, **kwargs):
+    """Uploads a real DIAN e-invoice (../shared/dian-samples) from the draft's page."""
+    return client.post(
+        url("document_add", public_id=draft.public_id),
+        {"category": "health", "file": SimpleUploadedFile("FE254.xml", FE254)},
+        **kwargs,
+    )
+
+
+def a_read_invoice_on(draft) -> Document:
+    """An e-invoice the worker has read, as filing needs one."""
+    return Document.objects.create(
+        cooperative=draft.cooperative,
+        request=draft,
+        kind="einvoice",
+        original_name="f.zip",
+        size=1,
+        sha256="x",
+        uploaded_at=draft.created_at,
+        status="read",
+        facts={"document": {"issue_date": "2026-01-02", "totals": {"payable": "100"}}},
+    )
 
 
 def test_the_auxilios_page_shows_the_cemcop_quota(logged_in, ana):
@@ -88,15 +115,7 @@ def test_uploading_shows_the_invoice_and_filing_sends_it_to_review(
     logged_in.post(
         url("request_edit", public_id=draft.public_id), {"savings_account": ana.accounts.get().pk}
     )
-    with open(
-        __import__("tests.pipeline.conftest", fromlist=["SAMPLES"]).SAMPLES
-        / "inv_siigo_FE254_prod.xml",
-        "rb",
-    ) as f:
-        logged_in.post(
-            url("document_add", public_id=draft.public_id),
-            {"category": "health", "file": SimpleUploadedFile("FE254.xml", f.read())},
-        )
+    upload_fe254(logged_in, draft)
     document = draft.documents.get()
     from invoices.services import document_ingest
 
@@ -113,17 +132,7 @@ def test_uploading_shows_the_invoice_and_filing_sends_it_to_review(
 def test_filing_twice_files_once(logged_in, ana):
     draft = start(logged_in, code="salud")
     BenefitRequest.objects.filter(pk=draft.pk).update(savings_account=ana.accounts.get())
-    Document.objects.create(
-        cooperative=ana.cooperative,
-        request=draft,
-        kind="einvoice",
-        original_name="f.zip",
-        size=1,
-        sha256="x",
-        uploaded_at=draft.created_at,
-        status="read",
-        facts={"document": {"issue_date": "2026-01-02", "totals": {"payable": "100"}}},
-    )
+    a_read_invoice_on(draft)
     logged_in.post(url("request_file", public_id=draft.public_id))
     second = logged_in.post(url("request_file", public_id=draft.public_id), follow=True)
     draft.refresh_from_db()
@@ -241,15 +250,7 @@ def test_an_upload_no_worker_has_read_for_minutes_says_it_is_late_and_nothing_is
     logged_in, ana
 ):
     draft = start(logged_in)
-    with open(
-        __import__("tests.pipeline.conftest", fromlist=["SAMPLES"]).SAMPLES
-        / "inv_siigo_FE254_prod.xml",
-        "rb",
-    ) as f:
-        logged_in.post(
-            url("document_add", public_id=draft.public_id),
-            {"category": "health", "file": SimpleUploadedFile("FE254.xml", f.read())},
-        )
+    upload_fe254(logged_in, draft)
     fragment = url("request_documents", public_id=draft.public_id)
     assert "Estamos leyendo la factura" in logged_in.get(fragment).text
     Document.objects.update(uploaded_at=timezone.now() - timedelta(minutes=3))
@@ -318,17 +319,7 @@ def test_a_request_under_review_cannot_be_withdrawn(logged_in, ana):
 
 def test_an_upload_from_the_page_script_answers_with_the_documents_it_now_has(logged_in, ana):
     draft = start(logged_in)
-    with open(
-        __import__("tests.pipeline.conftest", fromlist=["SAMPLES"]).SAMPLES
-        / "inv_siigo_FE254_prod.xml",
-        "rb",
-    ) as f:
-        data = f.read()
-    fragment = logged_in.post(
-        url("document_add", public_id=draft.public_id),
-        {"category": "health", "file": SimpleUploadedFile("FE254.xml", data)},
-        headers={"X-Requested-With": "fetch"},
-    )
+    fragment = upload_fe254(logged_in, draft, headers={"X-Requested-With": "fetch"})
     assert fragment.status_code == 200
     assert "FE254.xml" in fragment.text and "Estamos leyendo la factura" in fragment.text
     assert 'id="documents"' in fragment.text and "<html" not in fragment.text
@@ -398,17 +389,7 @@ def test_details_sent_along_with_solicitar_are_saved_before_it_checks_what_is_mi
     logged_in, ana
 ):
     draft = start(logged_in)
-    Document.objects.create(
-        cooperative=ana.cooperative,
-        request=draft,
-        kind="einvoice",
-        original_name="f.zip",
-        size=1,
-        sha256="x",
-        uploaded_at=draft.created_at,
-        status="read",
-        facts={"document": {"issue_date": "2026-01-02", "totals": {"payable": "100"}}},
-    )
+    a_read_invoice_on(draft)
     response = logged_in.post(
         url("request_file", public_id=draft.public_id),
         {"details": "1", "savings_account": ana.accounts.get().pk},
