@@ -20,7 +20,7 @@ from benefits.forms import UploadForm
 from benefits.models import Benefit, BenefitRequest
 from benefits.parameters import parameters_for
 from benefits.selectors import offers_request_letter, required_documents
-from benefits.states import Status, editable_by_associate
+from benefits.states import Status, editable_by_associate, withdrawable_by_associate
 from core.models import HolidayOverride
 from core.money import format_pesos
 from core.reference_cache import remembered
@@ -215,6 +215,7 @@ def edit_context(request: BenefitRequest, *, form=None, today: date | None = Non
         else preview_decision(request, today=today, documents=documents),
         "problems": missing_before_submit(request, documents=documents),
         "editable": editable_by_associate(request),
+        "withdrawable": withdrawable_by_associate(request),
         "required_documents": documents_asked,
         "request_letter": offers_request_letter(request, documents_asked),
     }

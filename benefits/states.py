@@ -58,3 +58,12 @@ def editable_by_associate(request) -> bool:
     if request.status == Status.REJECTED:
         return request.rejection_fixable
     return request.status in EDITABLE_BY_ASSOCIATE
+
+
+# Statuses the associate may give up (desistir): before the cooperative has
+# started deciding, or while it waits on the associate's documents.
+WITHDRAWABLE_BY_ASSOCIATE = frozenset({Status.DRAFT, Status.NEEDS_DOCUMENTS})
+
+
+def withdrawable_by_associate(request) -> bool:
+    return request.status in WITHDRAWABLE_BY_ASSOCIATE

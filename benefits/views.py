@@ -87,7 +87,11 @@ def request_edit(request, public_id):
         return redirect("request_detail", coop=request.cooperative.slug, public_id=public_id)
     form = RequestDetailsForm(request.POST or None, benefit_request=benefit_request)
     if request.method == "POST" and form.is_valid():
-        request_update(request=benefit_request, actor=_actor(request), **form.cleaned_data)
+        try:
+            request_update(request=benefit_request, actor=_actor(request), **form.cleaned_data)
+        except RequestError as error:  # filed in another tab meanwhile
+            messages.error(request, str(error))
+            return redirect("request_detail", coop=request.cooperative.slug, public_id=public_id)
         messages.success(request, "Guardamos los datos de tu solicitud.")
         return redirect("request_edit", coop=request.cooperative.slug, public_id=public_id)
     return render(

@@ -87,6 +87,8 @@ def document_upload(
     now = timezone.now()
     with transaction.atomic():
         locked = BenefitRequest.objects.select_for_update().get(pk=request.pk)
+        if not editable_by_associate(locked):  # filed in another tab meanwhile
+            raise UploadError("Esta solicitud ya no admite documentos nuevos.")
         held = dict(locked.documents.values_list("sha256", "pk"))
         if digest in held:  # a double click, a retry, or the same file uploaded again
             return _uploaded_again(Document.objects.get(pk=held[digest]))

@@ -38,7 +38,7 @@ from benefits.models import (
     WhenExhausted,
 )
 from benefits.notify import SILENT, notify_status_change
-from benefits.states import Status, can_move
+from benefits.states import Status, can_move, withdrawable_by_associate
 from core.dates import format_date
 from core.models import HolidayOverride
 from core.money import format_pesos
@@ -842,7 +842,7 @@ def request_withdraw(*, request: BenefitRequest, actor: Actor, now=None) -> Bene
         request = _locked(request)
         if request.status == Status.WITHDRAWN:
             return request
-        if request.status not in (Status.DRAFT, Status.NEEDS_DOCUMENTS):
+        if not withdrawable_by_associate(request):
             raise RequestError(
                 f"La solicitud está «{request.get_status_display()}»: ya no se puede desistir de ella."
             )

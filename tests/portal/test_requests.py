@@ -415,3 +415,29 @@ def test_details_sent_along_that_do_not_validate_are_named_and_the_upload_still_
     )
     assert "Revisa «Beneficiario y cuenta»" in response.text
     assert draft.documents.count() == 1
+
+
+def test_desistir_is_offered_only_where_it_can_be_done(logged_in, ana):
+    draft = start(logged_in)
+    edit = url("request_edit", public_id=draft.public_id)
+    assert "Desistir de esta solicitud" in logged_in.get(edit).text
+    BenefitRequest.objects.filter(pk=draft.pk).update(
+        status=Status.REJECTED, rejection_fixable=True, filing_number="CEM-2026-000001"
+    )
+    page = logged_in.get(edit)
+    assert "Puedes corregirla y volver a radicarla" in page.text
+    assert "Desistir de esta solicitud" not in page.text
+
+
+def test_a_file_sent_as_the_request_is_filed_in_another_tab_is_refused(logged_in, ana):
+    from invoices.services import UploadError, document_upload
+
+    draft = start(logged_in)
+    BenefitRequest.objects.filter(pk=draft.pk).update(status=Status.SUBMITTED)
+    with pytest.raises(UploadError, match="ya no admite documentos"):
+        document_upload(  # the page's copy of the request still says «borrador»
+            request=draft,
+            uploaded_file=SimpleUploadedFile("orden.pdf", b"%PDF-1.7"),
+            kind=Document.Kind.SUPPORT,
+        )
+    assert not draft.documents.exists()
