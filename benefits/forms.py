@@ -1,4 +1,5 @@
 import re
+from decimal import Decimal
 
 from django import forms
 
@@ -21,7 +22,8 @@ def _yes_no(label, help_text=""):
     )
 
 
-THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+THOUSANDS = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
+STORED_DECIMAL = re.compile(r"^-?\d+\.\d+$")
 
 
 class NumberField(forms.DecimalField):
@@ -38,6 +40,16 @@ class NumberField(forms.DecimalField):
         "invalid": "Escribe solo el número, por ejemplo 1.750.905 (o 4,5 con decimales)."
     }
 
+    @staticmethod
+    def as_written(value):
+        """A stored number as the field shows it, so that reading it back gives it again.
+
+        Stored numbers have a decimal point («4.500» is four and a half, from
+        «4,500»); shown as written here («4,500»), never as thousands.
+        """
+        text = str(value)
+        return text.replace(".", ",") if STORED_DECIMAL.match(text) else value
+
     def to_python(self, value):
         if isinstance(value, str):
             value = value.strip().removeprefix("$").replace(" ", "")
@@ -50,6 +62,11 @@ class NumberField(forms.DecimalField):
 
 class PesosField(NumberField):
     """Whole pesos: «1.750.905,00» is 1750905; «1.750.905,50» asks for no centavos."""
+
+    @staticmethod
+    def as_written(value):
+        number = Decimal(str(value))
+        return str(int(number)) if number == number.to_integral_value() else value
 
     def __init__(self, **kwargs):
         # 12 digits: the request's column holds 14, two of them decimals.
@@ -218,6 +235,9 @@ class RequestDetailsForm(forms.Form):
             field = DETAIL_FIELDS[key]()
             field.required = False
             self.fields[f"detail_{key}"] = field
+        for name, field in self.fields.items():
+            if isinstance(field, NumberField) and self.initial.get(name) is not None:
+                self.initial[name] = field.as_written(self.initial[name])
 
     def spec_details(self) -> tuple[str, ...]:
         request = self.benefit_request

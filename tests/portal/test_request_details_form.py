@@ -93,3 +93,20 @@ def test_an_amount_that_is_no_whole_pesos_is_a_spanish_error_not_a_crash(event_d
 )
 def test_a_decimal_comma_is_a_decimal(written, number):
     assert NumberField().clean(written) == Decimal(number)
+
+
+def test_a_saved_number_reads_back_as_itself():
+    from benefits.forms import PesosField
+
+    for field, stored in [
+        (NumberField(max_value=1), "0.850"),
+        (NumberField(max_value=5), "4.500"),
+        (PesosField(), Decimal("1750905.00")),
+    ]:
+        assert field.clean(field.as_written(stored)) == Decimal(stored)
+
+
+def test_the_form_shows_a_saved_amount_as_people_write_it(event_draft):
+    event_draft.amount_claimed = Decimal("1750905.00")
+    form = RequestDetailsForm(benefit_request=event_draft)
+    assert form["amount_claimed"].value() == "1750905"
