@@ -1,10 +1,9 @@
 """The emails an associate gets when their request changes status.
 
 One notification per status change (keyed by the RequestEvent), so a retried
-task or a repeated click never emails twice. Each service names the event it
-created: by the time its on-commit hook runs the worker may already have moved
-the request on (filed → in review), and that later step must not take the
-filing's email.
+task or a repeated click never emails twice. The service that moves the
+request records the email for the event it created, in its own transaction
+(benefits.services.requests._move); only the sending waits for the commit.
 """
 
 from django.urls import reverse

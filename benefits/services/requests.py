@@ -87,9 +87,12 @@ def _move(
 ) -> RequestEvent:
     """Moves a locked request to to_status, saving fields, with an event and audit history.
 
-    The associate's email about the step (benefits.notify) is queued once the
-    transaction commits, for this event: the worker may have moved the request
-    on by then.
+    The associate's email about the step (benefits.notify) is recorded in the
+    same transaction, for this event (record, then send: only the sending
+    waits for the commit). Recorded in an on-commit hook instead, an email was
+    lost for good when the process died between the commit and the hook — a
+    back-office worker timed out halfway through a payout batch's thousands of
+    hooks, say — and nothing would ever write it.
     """
     if not can_move(request.status, to_status):
         raise RequestError(
@@ -111,7 +114,7 @@ def _move(
         comment=comment,
     )
     if to_status not in SILENT:
-        transaction.on_commit(partial(notify_status_change, event_id=event.pk), robust=True)
+        notify_status_change(event_id=event.pk)
     return event
 
 
