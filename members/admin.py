@@ -1,12 +1,42 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 
 from cooperatives.admin import TenantAdmin
 from members.models import Associate, Beneficiary, SavingsAccount, StaffMembership, User
 
 
+class OfTheAssociatesCooperative(BaseInlineFormSet):
+    """Rows added on an associate's page: of the associate's cooperative, checked against its constraints.
+
+    The cooperative is not a field of these inlines, so Django would neither
+    set it (a new row was a 500 from NOT NULL) nor check the constraints that
+    name it (a repeated account number, a 500 from the unique index).
+    """
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        row = form.instance
+        row.cooperative_id = self.instance.cooperative_id
+        if isinstance(row, Beneficiary) and row.registered_on is None:
+            row.registered_on = timezone.localdate()
+        return form
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            if form.has_changed() and not self._should_delete_form(form):
+                try:
+                    form.instance.validate_constraints()
+                except ValidationError as error:
+                    form.add_error(None, error)
+
+
 class BeneficiaryInline(admin.TabularInline):
     model = Beneficiary
+    formset = OfTheAssociatesCooperative
     extra = 0
     fields = [
         "relationship",
@@ -24,6 +54,7 @@ class BeneficiaryInline(admin.TabularInline):
 
 class SavingsAccountInline(admin.TabularInline):
     model = SavingsAccount
+    formset = OfTheAssociatesCooperative
     extra = 0
     fields = ["number", "kind", "active"]
 
