@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
+from django.http import HttpResponseRedirect
 
 from benefits.admin.base import BackOfficeAdmin
 from benefits.models import (
@@ -25,6 +26,39 @@ from benefits.services.requests import Actor
 from core.money import format_pesos
 
 LEDGER_SHOWN = 100
+
+
+class RefusedByTheService:
+    """A save the service refuses under its row lock (an approval landed after the form's check).
+
+    The page says why and shows the form again: no success message and no
+    «changed» entry in the admin log, for a change that did not happen.
+    """
+
+    def refuse(self, request, error: BackOfficeError) -> None:
+        messages.error(request, str(error))
+        request.refused_by_the_service = True
+
+    def refused(self, request) -> bool:
+        return getattr(request, "refused_by_the_service", False)
+
+    def log_change(self, request, obj, message):
+        if not self.refused(request):
+            return super().log_change(request, obj, message)
+
+    def log_addition(self, request, obj, message):
+        if not self.refused(request):
+            return super().log_addition(request, obj, message)
+
+    def response_change(self, request, obj):
+        if self.refused(request):
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if self.refused(request):
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_add(request, obj, post_url_continue)
 
 
 @admin.register(Benefit)
@@ -84,7 +118,7 @@ class FundForm(forms.ModelForm):
 
 
 @admin.register(Fund)
-class FundAdmin(BackOfficeAdmin):
+class FundAdmin(RefusedByTheService, BackOfficeAdmin):
     form = FundForm
     list_display = ["name", "kind", "cooperative", "when_exhausted", "fallback"]
     list_filter = ["cooperative", "kind", "when_exhausted"]
@@ -104,10 +138,8 @@ class FundAdmin(BackOfficeAdmin):
                 actor=Actor(request.user),
                 reason=form.cleaned_data.get("change_reason", ""),
             )
-        except (
-            BackOfficeError
-        ) as error:  # the form's validation runs the same clean(); a race lands here
-            messages.error(request, str(error))
+        except BackOfficeError as error:  # the form ran the same clean(); a race lands here
+            self.refuse(request, error)
 
 
 class FundBudgetForm(forms.ModelForm):
@@ -136,7 +168,7 @@ class FundBudgetForm(forms.ModelForm):
 
 
 @admin.register(FundBudget)
-class FundBudgetAdmin(BackOfficeAdmin):
+class FundBudgetAdmin(RefusedByTheService, BackOfficeAdmin):
     form = FundBudgetForm
     list_display = [
         "fund",
@@ -167,19 +199,24 @@ class FundBudgetAdmin(BackOfficeAdmin):
 
     @admin.display(description="ejecución")
     def execution(self, obj):
-        return f"{obj.committed * 100 / obj.budget:.1f} %" if obj.budget else "—"
+        share = f"{obj.committed * 100 / obj.budget:.1f}".replace(".", ",")
+        return f"{share} %" if obj.budget else "—"
 
     def save_model(self, request, obj, form, change):
         # The form already refused a budget below what is committed; the service
         # checks again under the row lock (an approval may have landed meanwhile).
-        saved = fund_budget_save(
-            fund=obj.fund,
-            year=obj.year,
-            amount=obj.budget,
-            actor=Actor(request.user),
-            reason=form.cleaned_data.get("change_reason", ""),
-            budget=obj if change else None,
-        )
+        try:
+            saved = fund_budget_save(
+                fund=obj.fund,
+                year=obj.year,
+                amount=obj.budget,
+                actor=Actor(request.user),
+                reason=form.cleaned_data.get("change_reason", ""),
+                budget=obj if change else None,
+            )
+        except BackOfficeError as error:
+            self.refuse(request, error)
+            return
         obj.pk, obj.committed = saved.pk, saved.committed
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -335,3 +335,37 @@ def test_treasury_pays_the_batch_and_associates_are_paid(client, world, staff):
         DisbursementBatch.objects.get(pk=world["batch"].pk).status == DisbursementBatch.Status.PAID
     )
     assert BenefitRequest.objects.get(pk=world["approved"].pk).status == Status.PAID
+
+
+def test_an_approval_landing_while_a_budget_is_lowered_is_a_message_not_an_error_page(
+    client, world, staff, monkeypatch
+):
+    from django.contrib.admin.models import LogEntry
+
+    import benefits.admin.funds as funds_admin
+
+    budget = FundBudget.objects.get(pk=world["budget"].pk)
+    lowered = budget.committed + 1  # the form's check passes…
+    real_save = funds_admin.fund_budget_save
+
+    def approval_lands_first(**kwargs):  # …and an approval commits more before the service runs
+        FundBudget.objects.filter(pk=budget.pk).update(committed=lowered + 1)
+        return real_save(**kwargs)
+
+    monkeypatch.setattr(funds_admin, "fund_budget_save", approval_lands_first)
+    client.force_login(staff.council)
+    url = reverse("admin:benefits_fundbudget_change", args=[budget.pk])
+    page = client.post(url, {"budget": str(lowered), "change_reason": "Acta 3"}, follow=True)
+    assert page.status_code == 200
+    assert page.redirect_chain == [(url, 302)]
+    assert "comprometidos" in page.text and "con éxito" not in page.text
+    assert FundBudget.objects.get(pk=budget.pk).budget == budget.budget
+    assert not LogEntry.objects.filter(object_id=str(budget.pk)).exists()
+
+
+def test_the_budgets_execution_is_written_with_a_decimal_comma(client, world, staff):
+    budget = FundBudget.objects.get(pk=world["budget"].pk)
+    client.force_login(staff.council)
+    page = client.get(reverse("admin:benefits_fundbudget_changelist"))
+    share = f"{budget.committed * 100 / budget.budget:.1f}".replace(".", ",")
+    assert f"{share} %" in page.text
