@@ -288,6 +288,9 @@ def agenda_add(
         )
         if request.cooperative_id != meeting.cooperative_id:
             raise CommitteeError("Esa solicitud no es de esta cooperativa.")
+        already = meeting.items.filter(request=request).first()
+        if already is not None:
+            return already  # a double click: it is on this agenda already
         if request.status != Status.COMMITTEE:
             raise CommitteeError(
                 f"La solicitud {request} está «{request.get_status_display()}», no ante el órgano."

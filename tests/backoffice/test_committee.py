@@ -114,6 +114,13 @@ def test_only_members_of_the_body_can_be_present(meeting, staff):
         )
 
 
+def test_putting_a_request_on_the_agenda_twice_is_one_item(meeting, staff, ana):
+    request = exception_for(ana, staff)
+    first = agenda_add(meeting=meeting, request=request, actor=Actor(staff.analyst))
+    again = agenda_add(meeting=meeting, request=request, actor=Actor(staff.analyst))
+    assert again.pk == first.pk and meeting.items.count() == 1
+
+
 def test_a_majority_for_approves_the_amount_put_to_the_vote(meeting, staff, ana):
     request = exception_for(ana, staff)
     item = agenda_add(
