@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from benefits.admin.base import BackOfficeAdmin
+from benefits.admin.base import BackOfficeAdmin, known_values_filter
 from invoices import views
 from invoices.models import Document, Invoice
 
@@ -79,7 +79,25 @@ class InvoiceAdmin(BackOfficeAdmin):
         "signature_valid",
         "dian_validated",
     ]
-    list_filter = ["cooperative", "kind", "environment", "signature_valid", "dian_validated"]
+    list_filter = [
+        "cooperative",
+        known_values_filter(
+            "kind",
+            "clase",
+            [
+                ("invoice", "Factura"),
+                ("credit_note", "Nota crédito"),
+                ("debit_note", "Nota débito"),
+                ("support_document", "Documento soporte"),
+                ("pos_equivalent", "Documento equivalente (POS)"),
+            ],
+        ),
+        known_values_filter(
+            "environment", "ambiente", [("production", "Producción"), ("test", "Pruebas")]
+        ),
+        "signature_valid",
+        "dian_validated",
+    ]
     list_select_related = ["request", "cooperative"]
     search_fields = ["=uuid", "=number", "=issuer_id", "=request__filing_number"]
     exclude = ["document"]
