@@ -121,6 +121,7 @@ def reject(request, object_id, model_admin):
     if not form.is_valid():
         _form_errors(request, form)
         return _back(benefit_request)
+    revoked = benefit_request.status == Status.APPROVED
     try:
         request_reject(
             request=benefit_request,
@@ -132,9 +133,13 @@ def reject(request, object_id, model_admin):
     except RequestError as error:
         messages.error(request, str(error))
     else:
-        messages.success(
-            request, f"Solicitud {benefit_request} rechazada; se le avisó al asociado."
+        done = "se revocó su aprobación" if revoked else "quedó rechazada"
+        told = (
+            "se le avisó al asociado por correo"
+            if benefit_request.associate.email
+            else "el asociado no tiene correo registrado: avísele por otro medio"
         )
+        messages.success(request, f"Solicitud {benefit_request}: {done}; {told}.")
     return _back(benefit_request)
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from benefits.services.requests import Actor, request_ask_documents
+from benefits.services.requests import Actor, request_approve, request_ask_documents
 from tests.backoffice.helpers import file_request
 from tests.backoffice.world import CUFE, build_world
 
@@ -162,3 +162,28 @@ def test_a_roster_entry_shows_who_changed_it_on_its_own_page(client, world, staf
     page = client.get(reverse("admin:members_associate_change", args=[associate.pk]))
     assert "Auditoría" in page.text and "días en mora" in page.text.lower()
     assert "0 → 40" in page.text and staff.analyst.get_full_name() in page.text
+
+
+def test_rejecting_says_what_happened_and_whether_the_associate_was_told(client, world, staff):
+    from benefits.models import RejectionReason
+
+    reason = RejectionReason.objects.filter(cooperative=world["associate"].cooperative).first()
+    client.force_login(staff.analyst)
+
+    def reject(request):
+        url = reverse("admin:benefits_benefitrequest_reject", args=[request.pk])
+        page = client.post(url, {"reason": reason.pk}, follow=True)
+        return [str(m) for m in page.context["messages"]]
+
+    filed = file_request(world["associate"], "plan_exequial", amount=10_000)
+    assert reject(filed) == [
+        f"Solicitud {filed}: quedó rechazada; se le avisó al asociado por correo."
+    ]
+    approved = file_request(world["associate"], "plan_exequial", amount=30_000)
+    request_approve(request=approved, actor=Actor(staff.analyst))
+    assert reject(approved) == [
+        f"Solicitud {approved}: se revocó su aprobación; se le avisó al asociado por correo."
+    ]
+    type(world["associate"]).objects.filter(pk=world["associate"].pk).update(email="")
+    other = file_request(world["associate"], "plan_exequial", amount=20_000)
+    assert "no tiene correo registrado" in reject(other)[0]
