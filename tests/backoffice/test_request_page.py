@@ -187,3 +187,18 @@ def test_rejecting_says_what_happened_and_whether_the_associate_was_told(client,
     type(world["associate"]).objects.filter(pk=world["associate"].pk).update(email="")
     other = file_request(world["associate"], "plan_exequial", amount=20_000)
     assert "no tiene correo registrado" in reject(other)[0]
+
+
+def test_a_rejection_reason_is_not_shown_once_a_reconsideration_approved_the_request(
+    client, world, staff
+):
+    from benefits.models import BenefitRequest, RejectionReason
+
+    reason = RejectionReason.objects.filter(cooperative=world["associate"].cooperative).first()
+    request = file_request(world["associate"], "plan_exequial", amount=10_000)
+    BenefitRequest.objects.filter(pk=request.pk).update(status="committee", rejection_reason=reason)
+    client.force_login(staff.analyst)
+    url = reverse("admin:benefits_benefitrequest_change", args=[request.pk])
+    assert "Motivo de rechazo" in client.get(url).text  # the committee reconsiders it
+    BenefitRequest.objects.filter(pk=request.pk).update(status="approved")
+    assert "Motivo de rechazo" not in client.get(url).text
