@@ -138,6 +138,11 @@ class CommitteeMeetingAdmin(BackOfficeAdmin):
             )
             page["vote_form"] = VoteForm(present=present)
             page["decide_form"] = DecideForm(cooperative=obj.cooperative)
+            for form in (page["vote_form"], page["decide_form"]):
+                # Rendered once per agenda item: read their choices once, not on every render.
+                for field in form.fields.values():
+                    if hasattr(field, "queryset"):
+                        field.choices = list(field.choices)
             page["close_form"] = CloseMeetingForm(initial={"notes": obj.notes})
             page["show_save_and_add_another"] = False
             extra_context.update(page)

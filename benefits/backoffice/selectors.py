@@ -301,7 +301,13 @@ def available_actions(request: BenefitRequest, user, *, proposal, blocking, line
 
 def meeting_page(meeting: CommitteeMeeting, user) -> dict:
     from benefits.services.backoffice import policy_for
-    from benefits.services.committee import conflicts_for, eligible_members, present_members, tally
+    from benefits.services.committee import (
+        conflicts_for,
+        eligible_members,
+        interested_people_of,
+        present_members,
+        tally,
+    )
 
     items = list(
         meeting.items.select_related(
@@ -313,21 +319,23 @@ def meeting_page(meeting: CommitteeMeeting, user) -> dict:
         .order_by("position")
     )
     present = present_members(meeting)
+    policy = policy_for(meeting.cooperative)
+    quorum = policy.quorum_for(meeting.body)
+    people = interested_people_of([item.request for item in items])
     rows = []
     for item in items:
         votes = {vote.member_id: vote for vote in item.votes.all()}
-        conflicts = conflicts_for(item.request, present)
+        conflicts = conflicts_for(item.request, present, people[item.request_id])
         rows.append(
             {
                 "item": item,
-                "tally": tally(item),
+                "tally": tally(item, members=present, quorum=quorum),
                 "members": [
                     {"member": m, "vote": votes.get(m.pk), "conflict": conflicts.get(m.pk, "")}
                     for m in present
                 ],
             }
         )
-    policy = policy_for(meeting.cooperative)
     from benefits.services.requests import required_body
 
     waiting = (
@@ -352,7 +360,7 @@ def meeting_page(meeting: CommitteeMeeting, user) -> dict:
         "present": present,
         "present_ids": {m.pk for m in present},
         "eligible": list(eligible_members(meeting.cooperative, meeting.body)),
-        "quorum": policy.quorum_for(meeting.body),
+        "quorum": quorum,
         "open": open_,
         "officer": officer and open_,
         "can_prepare": change

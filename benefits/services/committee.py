@@ -77,29 +77,49 @@ def interested_people(request: BenefitRequest) -> dict[str, str]:
     roster does not show (the parágrafo of COPROCENVA Art. 12 reaches the
     fourth degree) are declared by the member, who votes «se declara impedido».
     """
-    associate = request.associate
-    people = {associate.document_number: "es el solicitante"}
-    if request.beneficiary is not None and request.beneficiary.document_number:
-        people.setdefault(request.beneficiary.document_number, "es el beneficiario del auxilio")
-    for relative in associate.beneficiaries.exclude(document_number=""):
-        people.setdefault(
-            relative.document_number,
-            f"es familiar registrado del solicitante ({relative.get_relationship_display().lower()})",
-        )
-    registered_by = Beneficiary.objects.filter(
-        cooperative_id=request.cooperative_id, document_number=associate.document_number
-    ).select_related("associate")
-    for relative in registered_by:
-        people.setdefault(
-            relative.associate.document_number,
-            f"tiene registrado al solicitante como familiar ({relative.get_relationship_display().lower()})",
-        )
-    return people
+    return interested_people_of([request])[request.pk]
 
 
-def conflicts_for(request: BenefitRequest, users) -> dict[int, str]:
+def interested_people_of(requests: list[BenefitRequest]) -> dict[int, dict[str, str]]:
+    """interested_people() for many requests of one cooperative, in two queries (a session's agenda)."""
+    if not requests:
+        return {}
+    applicants = {r.associate.document_number for r in requests}
+    family: dict[int, list[Beneficiary]] = {}
+    for relative in Beneficiary.objects.filter(
+        associate_id__in={r.associate_id for r in requests}
+    ).exclude(document_number=""):
+        family.setdefault(relative.associate_id, []).append(relative)
+    registered_by: dict[str, list[Beneficiary]] = {}
+    for relative in Beneficiary.objects.filter(
+        cooperative_id=requests[0].cooperative_id, document_number__in=applicants
+    ).select_related("associate"):
+        registered_by.setdefault(relative.document_number, []).append(relative)
+    found = {}
+    for request in requests:
+        associate = request.associate
+        people = {associate.document_number: "es el solicitante"}
+        if request.beneficiary is not None and request.beneficiary.document_number:
+            people.setdefault(request.beneficiary.document_number, "es el beneficiario del auxilio")
+        for relative in family.get(associate.pk, []):
+            people.setdefault(
+                relative.document_number,
+                f"es familiar registrado del solicitante ({relative.get_relationship_display().lower()})",
+            )
+        for relative in registered_by.get(associate.document_number, []):
+            people.setdefault(
+                relative.associate.document_number,
+                f"tiene registrado al solicitante como familiar ({relative.get_relationship_display().lower()})",
+            )
+        found[request.pk] = people
+    return found
+
+
+def conflicts_for(
+    request: BenefitRequest, users, people: dict[str, str] | None = None
+) -> dict[int, str]:
     """{user id: why they are recused} for the users with an interest in the request."""
-    people = interested_people(request)
+    people = interested_people(request) if people is None else people
     return {
         user.pk: f"{user.get_full_name() or user.username} {people[user.document_number]}"
         for user in users
@@ -433,8 +453,14 @@ class Tally:
         return self.voting >= self.quorum
 
 
-def tally(item: AgendaItem) -> Tally:
-    members = present_members(item.meeting)
+def tally(
+    item: AgendaItem, *, members: list[User] | None = None, quorum: int | None = None
+) -> Tally:
+    """The count of the item's votes; `members` and `quorum` when the caller has them (a whole agenda)."""
+    if members is None:
+        members = present_members(item.meeting)
+    if quorum is None:
+        quorum = policy_for(item.meeting.cooperative).quorum_for(item.meeting.body)
     votes = {vote.member_id: vote.choice for vote in item.votes.all()}
     counts = dict.fromkeys(Vote.Choice.values, 0)
     for choice in votes.values():
@@ -446,7 +472,7 @@ def tally(item: AgendaItem) -> Tally:
         votes_against=counts[Vote.Choice.AGAINST],
         abstentions=counts[Vote.Choice.ABSTAIN],
         missing=tuple(str(m) for m in members if m.pk not in votes),
-        quorum=policy_for(item.meeting.cooperative).quorum_for(item.meeting.body),
+        quorum=quorum,
     )
 
 

@@ -462,3 +462,29 @@ def test_what_the_rules_leave_to_the_committee_is_decided_in_a_session_not_by_st
     decision = request.decisions.exclude(kind=Decision.Kind.PROPOSAL).get()
     assert decision.kind == Decision.Kind.COMMITTEE
     assert AgendaItem.objects.get(request=request).outcome == AgendaItem.Outcome.APPROVED
+
+
+def test_the_session_page_reads_a_constant_number_of_queries_whatever_its_agenda(
+    client, meeting, staff, ana, cemcop
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from tests.portal.conftest import make_associate
+
+    client.force_login(staff.committee[0])
+    url = reverse("admin:benefits_committeemeeting_change", args=[meeting.pk])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    agenda_add(meeting=meeting, request=exception_for(ana, staff), actor=Actor(staff.analyst))
+    queries()  # the first visit also writes the session and warms caches
+    one = queries()
+    for n in range(3):
+        other = make_associate(cemcop, document_number=f"5200000{n}", email=f"p{n}@example.co")
+        agenda_add(meeting=meeting, request=exception_for(other, staff), actor=Actor(staff.analyst))
+    assert queries() == one
