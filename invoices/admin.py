@@ -2,13 +2,13 @@ from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from benefits.admin.base import BackOfficeAdmin, known_values_filter
+from benefits.admin.base import BackOfficeAdmin, SearchByRadicado, known_values_filter
 from invoices import views
 from invoices.models import Document, Invoice
 
 
 @admin.register(Document)
-class DocumentAdmin(BackOfficeAdmin):
+class DocumentAdmin(SearchByRadicado, BackOfficeAdmin):
     list_display = [
         "original_name",
         "request",
@@ -20,7 +20,6 @@ class DocumentAdmin(BackOfficeAdmin):
     ]
     list_filter = ["cooperative", "status", "kind"]
     list_select_related = ["request", "cooperative"]
-    search_fields = ["=request__filing_number", "=request__associate__document_number"]
     exclude = ["file"]  # files are downloaded through the authorising view, never a storage URL
     readonly_fields = [
         "public_id",

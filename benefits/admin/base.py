@@ -16,6 +16,7 @@ from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import label_for_field, lookup_field
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils.html import format_html, strip_tags
 from django.utils.text import slugify
@@ -103,3 +104,33 @@ def known_values_filter(field: str, title: str, values: list[tuple[str, str]]):
 
     KnownValues.title = title
     return KnownValues
+
+
+class SearchByRadicado:
+    """The search box of a list over a request's rows (documents, movements, agenda items).
+
+    Django compiles `=request__filing_number` to UPPER(...) = UPPER(...)
+    across the join, which no index serves: a sequential scan of a million
+    requests per search. Here a radicado is looked up in the requests of the
+    cooperatives the user may read, through their (cooperative, radicado)
+    index, as the requests' own list does (benefits.admin.requests), and a
+    cédula through the associates' UPPER index. Every word must match.
+    """
+
+    search_fields = ["request__filing_number", "request__associate__document_number"]
+
+    def get_search_results(self, request, queryset, search_term):
+        from benefits.models import BenefitRequest
+        from cooperatives.models import Cooperative
+
+        cooperatives = self._readable_cooperative_ids(request)
+        if cooperatives is None:  # a superuser: every cooperative, still through the index
+            cooperatives = list(Cooperative.objects.values_list("pk", flat=True))
+        for term in search_term.split():
+            named = BenefitRequest.objects.filter(
+                cooperative__in=cooperatives, filing_number=term.upper()
+            ).values_list("pk", flat=True)
+            queryset = queryset.filter(
+                Q(request__in=list(named)) | Q(request__associate__document_number__iexact=term)
+            )
+        return queryset, False

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 
-from benefits.admin.base import BackOfficeAdmin
+from benefits.admin.base import BackOfficeAdmin, SearchByRadicado
 from benefits.backoffice import access
 from benefits.backoffice import committee as views
 from benefits.backoffice.forms import (
@@ -168,7 +168,7 @@ class CommitteeMeetingAdmin(BackOfficeAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(BackOfficeAdmin):
+class AgendaItemAdmin(SearchByRadicado, BackOfficeAdmin):
     """Every agenda item, searchable by radicado: which session decided a request, and how."""
 
     list_display = [
@@ -182,7 +182,6 @@ class AgendaItemAdmin(BackOfficeAdmin):
     ]
     list_filter = ["cooperative", "outcome", "referral"]
     list_select_related = ["meeting", "request", "cooperative"]
-    search_fields = ["=request__filing_number", "=request__associate__document_number"]
     autocomplete_fields = ["request"]
     readonly_fields = [
         "meeting",

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.http import HttpResponseRedirect
 
-from benefits.admin.base import BackOfficeAdmin
+from benefits.admin.base import BackOfficeAdmin, SearchByRadicado
 from benefits.models import (
     BackOfficePolicy,
     Benefit,
@@ -233,7 +233,7 @@ class FundBudgetAdmin(RefusedByTheService, BackOfficeAdmin):
 
 
 @admin.register(LedgerEntry)
-class LedgerEntryAdmin(BackOfficeAdmin):
+class LedgerEntryAdmin(SearchByRadicado, BackOfficeAdmin):
     """The append-only movements: read-only, scoped, searchable by radicado."""
 
     list_display = [
@@ -253,7 +253,6 @@ class LedgerEntryAdmin(BackOfficeAdmin):
         "created_by",
         "cooperative",
     ]
-    search_fields = ["=request__filing_number"]
     readonly_fields = [
         "cooperative",
         "request",

@@ -39,3 +39,52 @@ def test_the_outbox_filters_by_template(client):
     page = client.get(url, {"template": "request_approved"})
     assert "request_approved@example.co" in page.text
     assert "request_paid@example.co" not in page.text
+
+
+@pytest.mark.parametrize(
+    "changelist",
+    [
+        "admin:invoices_document_changelist",
+        "admin:benefits_ledgerentry_changelist",
+        "admin:benefits_agendaitem_changelist",
+    ],
+)
+def test_a_radicado_search_goes_through_the_requests_index(client, cemcop, changelist):
+    client.force_login(SuperuserFactory())
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse(changelist), {"q": "cem-2026-000123"})
+    assert page.status_code == 200
+    sql = " ".join(q["sql"] for q in queries)
+    assert 'UPPER("benefits_benefitrequest"."filing_number"' not in sql
+    assert "'CEM-2026-000123'" in sql  # the radicado as stored, compared as is
+
+
+@pytest.fixture
+def filed_with_a_document(ana):
+    from invoices.models import Document
+    from tests.backoffice.helpers import file_request
+
+    request = file_request(ana, "plan_exequial", amount=10_000)
+    document = Document.objects.create(
+        cooperative=request.cooperative,
+        request=request,
+        kind="support",
+        original_name="registro-civil.pdf",
+        size=1,
+        sha256="z",
+        uploaded_at=request.created_at,
+        status="read",
+    )
+    return document, request
+
+
+def test_a_document_is_found_by_its_radicado_in_any_case_and_by_cedula(
+    client, filed_with_a_document
+):
+    document, request = filed_with_a_document
+    client.force_login(SuperuserFactory())
+    url = reverse("admin:invoices_document_changelist")
+    for term in (request.filing_number.lower(), request.associate.document_number):
+        page = client.get(url, {"q": term})
+        assert document.original_name in page.text, term
+    assert document.original_name not in client.get(url, {"q": "CEM-1999-000001"}).text
