@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.html import format_html
 
@@ -68,7 +69,7 @@ class DocumentAdmin(SearchByRadicado, BackOfficeAdmin):
 
 
 @admin.register(Invoice)
-class InvoiceAdmin(BackOfficeAdmin):
+class InvoiceAdmin(SearchByRadicado, BackOfficeAdmin):
     list_display = [
         "number",
         "issuer_name",
@@ -98,8 +99,18 @@ class InvoiceAdmin(BackOfficeAdmin):
         "dian_validated",
     ]
     list_select_related = ["request", "cooperative"]
-    search_fields = ["=uuid", "=number", "=issuer_id", "=request__filing_number"]
+    search_fields = ["uuid", "number", "issuer_id", "request__filing_number"]
     exclude = ["document"]
+
+    def search_matches(self, term, requests):
+        # The CUFE as stored (lower case) through invoice_by_cufe; the number as written.
+        return (
+            Q(request__in=requests)
+            | Q(uuid=term.lower())
+            | Q(number__in={term, term.upper()})
+            | Q(issuer_id=term)
+        )
+
     readonly_fields = [
         "request",
         "uuid",

@@ -130,7 +130,9 @@ class SearchByRadicado:
             named = BenefitRequest.objects.filter(
                 cooperative__in=cooperatives, filing_number=term.upper()
             ).values_list("pk", flat=True)
-            queryset = queryset.filter(
-                Q(request__in=list(named)) | Q(request__associate__document_number__iexact=term)
-            )
+            queryset = queryset.filter(self.search_matches(term, list(named)))
         return queryset, False
+
+    def search_matches(self, term: str, requests: list[int]) -> Q:
+        """The rows one word names, given the requests whose radicado it is."""
+        return Q(request__in=requests) | Q(request__associate__document_number__iexact=term)

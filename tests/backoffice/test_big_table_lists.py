@@ -88,3 +88,34 @@ def test_a_document_is_found_by_its_radicado_in_any_case_and_by_cedula(
         page = client.get(url, {"q": term})
         assert document.original_name in page.text, term
     assert document.original_name not in client.get(url, {"q": "CEM-1999-000001"}).text
+
+
+def test_an_invoice_is_found_by_its_cufe_in_any_case_through_its_index(
+    client, filed_with_a_document
+):
+    from invoices.models import Invoice
+
+    document, request = filed_with_a_document
+    cufe = "ab" * 48
+    Invoice.objects.create(
+        cooperative=request.cooperative,
+        document=document,
+        request=request,
+        uuid=cufe,
+        kind="invoice",
+        number="FE77",
+        issue_date=request.created_at.date(),
+        environment="production",
+        issuer_id="900123456",
+        issuer_name="Óptica Central",
+        buyer_id="1",
+        payable=1000,
+    )
+    client.force_login(SuperuserFactory())
+    url = reverse("admin:invoices_invoice_changelist")
+    for term in (cufe.upper(), "fe77", "900123456", request.filing_number.lower()):
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url, {"q": term})
+        assert "Óptica Central" in page.text, term
+        assert not [q for q in queries if 'UPPER("invoices_invoice"."uuid"' in q["sql"]]
+    assert "Óptica Central" not in client.get(url, {"q": "FE78"}).text
