@@ -84,14 +84,16 @@ class PesosField(NumberField):
         return number
 
 
-def _pesos(label, **kwargs):
-    return PesosField(label=label, **kwargs)
+def _as_shown(field, value):
+    """A saved value as its form field shows it, so that saving the form as shown keeps it.
 
-
-def _as_initial(value):
-    """A saved detail as its form field shows it: a yes/no answer is stored as a bool, offered as "true"/"false"."""
+    A yes/no answer is stored as a bool and offered as "true"/"false"; a number
+    as written here (NumberField.as_written).
+    """
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(field, NumberField) and value is not None:
+        return field.as_written(value)
     return value
 
 
@@ -99,7 +101,7 @@ DETAIL_FIELDS = {
     "participants": lambda: forms.IntegerField(
         label="Número de participantes (contándote a ti)", min_value=1
     ),
-    "cost_per_person": lambda: _pesos("Costo por persona (pesos)"),
+    "cost_per_person": lambda: PesosField(label="Costo por persona (pesos)"),
     "excellence_share": lambda: NumberField(
         label="Proporción de notas en nivel Alto o Superior (0 a 1)", min_value=0, max_value=1
     ),
@@ -201,7 +203,7 @@ class RequestDetailsForm(forms.Form):
             "savings_account": benefit_request.savings_account_id,
             "event_date": benefit_request.event_date,
             "amount_claimed": benefit_request.amount_claimed,
-            **{f"detail_{k}": _as_initial(v) for k, v in (benefit_request.details or {}).items()},
+            **{f"detail_{k}": v for k, v in (benefit_request.details or {}).items()},
         }
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["beneficiary"] = forms.ModelChoiceField(
@@ -226,8 +228,8 @@ class RequestDetailsForm(forms.Form):
                 widget=forms.DateInput(attrs={"type": "date"}),
                 help_text="El día del hecho: nacimiento, fallecimiento, calamidad, grado…",
             )
-            self.fields["amount_claimed"] = _pesos(
-                "Valor soportado (pesos)",
+            self.fields["amount_claimed"] = PesosField(
+                label="Valor soportado (pesos)",
                 required=False,
                 help_text="Si el auxilio depende de un valor (costo, daño), escríbelo tal como aparece en los soportes.",
             )
@@ -236,8 +238,8 @@ class RequestDetailsForm(forms.Form):
             field.required = False
             self.fields[f"detail_{key}"] = field
         for name, field in self.fields.items():
-            if isinstance(field, NumberField) and self.initial.get(name) is not None:
-                self.initial[name] = field.as_written(self.initial[name])
+            if name in self.initial:
+                self.initial[name] = _as_shown(field, self.initial[name])
 
     def spec_details(self) -> tuple[str, ...]:
         request = self.benefit_request
