@@ -14,6 +14,7 @@ BEAT_SCHEDULE: dict = {
     },
     "sweep-documents": {"task": "invoices.tasks.sweep_documents", "schedule": 60.0},
     "sweep-requests": {"task": "benefits.tasks.sweep_requests", "schedule": 60.0},
+    "sweep-report-exports": {"task": "benefits.tasks.sweep_report_exports", "schedule": 60.0},
     # 7:00 in Bogotá (CELERY_TIMEZONE); the task skips weekends and holidays itself.
     "deadline-digest": {
         "task": "benefits.backoffice.tasks.send_deadline_digest",

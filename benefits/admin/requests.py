@@ -240,6 +240,12 @@ class BenefitRequestAdmin(BackOfficeAdmin):
                 name="benefits_benefitrequest_report_pdf",
             ),
             path(
+                "informe/pdf/<uuid:public_id>/",
+                wrap(views.report_pdf_download),
+                {"model_admin": self},
+                name="benefits_benefitrequest_report_pdf_download",
+            ),
+            path(
                 "informe/csv/",
                 wrap(views.report_csv),
                 {"model_admin": self},

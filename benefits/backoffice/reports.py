@@ -310,7 +310,8 @@ def quarter_report_pdf(report: QuarterReport) -> bytes:
     )
 
 
-def quarter_report_filename(report: QuarterReport, extension: str) -> str:
+def quarter_report_filename(report, extension: str) -> str:
+    """For a QuarterReport or a ReportExport: anything with cooperative, year and quarter."""
     return f"informe-{report.cooperative.slug}-{report.year}-T{report.quarter}.{extension}"
 
 

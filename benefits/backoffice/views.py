@@ -6,6 +6,7 @@ form, call one service, redirect with a message (POST/redirect/GET).
 """
 
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -38,10 +39,10 @@ from benefits.backoffice.reports import (
     quarter_report,
     quarter_report_csv,
     quarter_report_filename,
-    quarter_report_pdf,
 )
-from benefits.models import BenefitRequest, Decision
+from benefits.models import BenefitRequest, Decision, ReportExport
 from benefits.selectors import offers_request_letter
+from benefits.services.reports import report_export_request
 from benefits.services.requests import (
     Actor,
     RequestError,
@@ -311,22 +312,34 @@ def dashboard(request, model_admin):
     )
 
 
-def _report_from(request):
+def _report_from(request, data, *, detail: bool):
     cooperatives = access.cooperatives_for(request.user, REPORTS)
     if not cooperatives.exists():
         raise Http404
-    form = ReportForm(request.GET or None, cooperatives=cooperatives)
+    form = ReportForm(data or None, cooperatives=cooperatives)
     report = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         report = quarter_report(
-            cooperative=data["cooperative"], year=data["year"], quarter=data["quarter"]
+            cooperative=data["cooperative"],
+            year=data["year"],
+            quarter=data["quarter"],
+            detail=detail,
         )
     return form, report
 
 
 def report(request, model_admin):
-    form, report = _report_from(request)
+    form, report = _report_from(request, request.GET, detail=False)
+    exports = []
+    if report is not None:
+        exports = list(
+            ReportExport.objects.filter(
+                cooperative=report.cooperative, year=report.year, quarter=report.quarter
+            )
+            .select_related("requested_by")
+            .order_by("-requested_at")[:5]
+        )
     return TemplateResponse(
         request,
         "backoffice/report.html",
@@ -336,20 +349,60 @@ def report(request, model_admin):
             title="Informe trimestral al Consejo",
             form=form,
             report=report,
+            exports=exports,
+            in_progress=any(e.status in ReportExport.IN_PROGRESS for e in exports),
             query=request.GET.urlencode(),
         ),
     )
 
 
+@require_POST
 def report_pdf(request, model_admin):
-    form, report = _report_from(request)
-    if report is None:
-        raise Http404("Escoja cooperativa, año y trimestre.")
-    return pdf_response(quarter_report_pdf(report), quarter_report_filename(report, "pdf"))
+    """Queues the PDF (a worker lays it out: services.reports) and comes back to the report."""
+    cooperatives = access.cooperatives_for(request.user, REPORTS)
+    form = ReportForm(request.POST, cooperatives=cooperatives)
+    back = reverse("admin:benefits_benefitrequest_report")
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(back)
+    data = form.cleaned_data
+    export, created = report_export_request(
+        cooperative=data["cooperative"],
+        year=data["year"],
+        quarter=data["quarter"],
+        user=request.user,
+    )
+    if created:
+        messages.success(
+            request,
+            "Estamos preparando el PDF del informe; en unos momentos aparece abajo para descargar.",
+        )
+    else:
+        messages.info(
+            request,
+            "El PDF de este informe ya se está preparando; aparece abajo cuando esté listo.",
+        )
+    query = urlencode(
+        {"cooperative": export.cooperative_id, "year": export.year, "quarter": export.quarter}
+    )
+    return redirect(f"{back}?{query}")
+
+
+def report_pdf_download(request, public_id, model_admin):
+    export = access.get_visible(
+        ReportExport.objects.select_related("cooperative"),
+        request.user,
+        view_perm=REPORTS,
+        public_id=public_id,
+        status=ReportExport.Status.READY,
+    )
+    with export.file.open("rb") as handle:
+        content = handle.read()
+    return pdf_response(content, quarter_report_filename(export, "pdf"))
 
 
 def report_csv(request, model_admin):
-    form, report = _report_from(request)
+    form, report = _report_from(request, request.GET, detail=True)
     if report is None:
         raise Http404("Escoja cooperativa, año y trimestre.")
     return csv_response(quarter_report_csv(report), quarter_report_filename(report, "csv"))

@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.urls import URLPattern, reverse
 from django.urls.resolvers import RegexPattern
 
-from benefits.models import BenefitRequest, DisbursementBatch, RequestEvent, Vote
+from benefits.models import BenefitRequest, DisbursementBatch, ReportExport, RequestEvent, Vote
 from members.models import StaffRole
 from tests.backoffice.helpers import Staff
 from tests.backoffice.world import build_world, leaked, objects_by_model
@@ -94,6 +94,7 @@ def sweep_urls(world):
                     )
                 for name, value in extra.items():
                     route = route.replace(f"<int:{name}>", str(value))
+                route = route.replace("<uuid:public_id>", str(world["report_export"].public_id))
                 url = base + route
             label = f"{model._meta.label} {pattern.name or 'redirect'}"
             yield label, "get", f"{url}?{query}", None, ""
@@ -154,6 +155,7 @@ def state(world):
         .__class__.objects.filter(pk=world["item"].pk)
         .values_list("outcome", flat=True)
         .first(),
+        ReportExport.objects.count(),
     )
 
 
@@ -202,6 +204,13 @@ def test_the_sweep_would_see_a_leak(client, world):
     assert leaked(page.content, world)
     download = client.get(reverse("admin:invoices_document_download", args=[world["document"].pk]))
     assert b"".join(download) == b"secreto"
+    report = client.get(
+        reverse(
+            "admin:benefits_benefitrequest_report_pdf_download",
+            args=[world["report_export"].public_id],
+        )
+    )
+    assert leaked(report.content, world)
     listing = client.get(reverse("admin:benefits_benefitrequest_changelist") + "?q=52123456")
     assert approved.filing_number in listing.text
 

@@ -155,17 +155,21 @@ def test_the_csv_has_the_same_tables(cemcop, quarter):
     )
 
 
-def test_the_council_downloads_the_report_for_its_own_cooperative_only(
+def test_the_council_sees_and_downloads_the_report_for_its_own_cooperative_only(
     client, cemcop, staff, quarter, san_simon
 ):
     client.force_login(staff.council)
     query = f"?cooperative={cemcop.pk}&year=2026&quarter=1"
     page = client.get(reverse("admin:benefits_benefitrequest_report") + query)
-    assert page.status_code == 200 and "Descargar PDF" in page.text
-    pdf = client.get(reverse("admin:benefits_benefitrequest_report_pdf") + query)
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
+    assert (
+        page.status_code == 200 and "Generar PDF" in page.text
+    )  # tests/backoffice/test_report_exports.py
+    assert f"{format_pesos(500_000)}" in page.text
+    csv_file = client.get(reverse("admin:benefits_benefitrequest_report_csv") + query)
+    assert csv_file["Content-Type"] == "text/csv; charset=utf-8"
+    assert quarter["a"].filing_number in csv_file.content.decode()
     other = client.get(
-        reverse("admin:benefits_benefitrequest_report_pdf")
+        reverse("admin:benefits_benefitrequest_report_csv")
         + f"?cooperative={san_simon.pk}&year=2026&quarter=1"
     )
     assert other.status_code == 404

@@ -22,6 +22,7 @@ from benefits.models import (
     LedgerEntry,
     Referral,
     RejectionReason,
+    ReportExport,
     Vote,
 )
 from benefits.services.backoffice import policy_for
@@ -160,6 +161,14 @@ def build_world(cooperative, staff) -> dict:
     )
     policy = policy_for(cooperative)
     BackOfficePolicy.objects.filter(pk=policy.pk).update(exceptions_article="Art. Zenobia")
+    report_export = ReportExport(
+        cooperative=cooperative,
+        year=2026,
+        quarter=1,
+        requested_at=timezone.now(),
+        status=ReportExport.Status.READY,
+    )
+    report_export.file.save("informe.pdf", ContentFile(b"%PDF-1.7 Zenobia 52123456"))
     return {
         "cooperative": cooperative,
         "associate": ana,
@@ -185,6 +194,7 @@ def build_world(cooperative, staff) -> dict:
         "notification": notification,
         "policy": policy,
         "beneficiary_model": Beneficiary,
+        "report_export": report_export,
     }
 
 
