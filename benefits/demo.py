@@ -48,8 +48,16 @@ FUND_POLICIES = {
 
 # The back-office readings per cooperative (benefits.models.BackOfficePolicy).
 BACKOFFICE_POLICIES = {
-    "cemcop": {"exceptions_article": "Art. 10 lit. a", "payout_article": "Art. 6 lit. b"},
+    "cemcop": {
+        "committee_name": "Comité de solidaridad y bienestar social",  # Arts. 9–10
+        "exceptions_article": "Art. 10 lit. a",
+        "payout_article": "Art. 6 lit. b",
+    },
+    # San Simón's requirements say «Comité de solidaridad»; COACREMAT's reglamento names
+    # no committee (its council approved it), so it keeps the default, which the council edits.
+    "san-simon": {"committee_name": "Comité de solidaridad"},
     "coprocenva": {
+        "committee_name": "Comité de Solidaridad",  # Art. 7; Art. 12 num. 15
         "exceptions_body": Body.COUNCIL,
         "exceptions_article": "Art. 7",
         "committee_groups_article": "Art. 12 num. 15",

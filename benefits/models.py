@@ -507,7 +507,9 @@ class LedgerEntry(models.Model):
 class Body(models.TextChoices):
     """The bodies that decide what the administration cannot (CEMCOP Arts. 9–10, COPROCENVA Arts. 7, 12)."""
 
-    COMMITTEE = "committee", "Comité de solidaridad y bienestar social"
+    # The generic label, for choices; what a document calls the committee is the
+    # cooperative's own name for it (BackOfficePolicy.body_name).
+    COMMITTEE = "committee", "Comité de solidaridad"
     COUNCIL = "council", "Consejo de Administración"
 
 
@@ -530,6 +532,13 @@ class BackOfficePolicy(models.Model):
         help_text="Integrantes presentes y no impedidos necesarios para decidir (3 de los 5 del comité de CEMCOP).",
     )
     council_quorum = models.PositiveSmallIntegerField("quórum del consejo", default=3)
+    committee_name = models.CharField(
+        "nombre del comité",
+        max_length=120,
+        default="Comité de solidaridad",
+        help_text="Como lo llama el reglamento, para actas, cartas e informes: CEMCOP Arts. 9–10 "
+        "«Comité de solidaridad y bienestar social»; COPROCENVA Art. 7 «Comité de Solidaridad».",
+    )
     exceptions_body = models.CharField(
         "decide excepciones y reconsideraciones",
         max_length=10,
@@ -567,6 +576,10 @@ class BackOfficePolicy(models.Model):
 
     def quorum_for(self, body: str) -> int:
         return self.council_quorum if body == Body.COUNCIL else self.committee_quorum
+
+    def body_name(self, body: str) -> str:
+        """The body as this cooperative's reglamento names it ("Comité de Solidaridad", "Consejo de Administración")."""
+        return self.committee_name if body == Body.COMMITTEE else Body(body).label
 
 
 class CommitteeSeat(models.Model):

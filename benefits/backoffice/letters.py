@@ -15,17 +15,20 @@ from django.utils import timezone
 from benefits.backoffice.pdf import render_pdf
 from benefits.models import AgendaItem, BenefitRequest, Decision
 from benefits.selectors import is_request_letter, required_documents
+from benefits.services.backoffice import policy_for
 from benefits.states import Status
 from core.dates import format_date
 from core.money import format_pesos
 
 logger = logging.getLogger(__name__)
 
-DECIDERS = {
-    Decision.Kind.STAFF: "la administración de la cooperativa",
-    Decision.Kind.COMMITTEE: "el Comité de solidaridad y bienestar social",
-    Decision.Kind.COUNCIL: "el Consejo de Administración",
-}
+def _decider(decision: Decision, policy) -> str:
+    """Who decided, as the letter says it: the administration or the body by its reglamento name."""
+    if decision.kind in (Decision.Kind.COMMITTEE, Decision.Kind.COUNCIL):
+        return f"el {policy.body_name(decision.kind)}"
+    if decision.kind == Decision.Kind.STAFF:
+        return "la administración de la cooperativa"
+    return "la cooperativa"
 
 
 def decision_letter_context(decision: Decision) -> dict:
@@ -42,6 +45,7 @@ def decision_letter_context(decision: Decision) -> dict:
         .first()
     )
     account = request.savings_account
+    policy = policy_for(cooperative)
     reason = decision.rejection_reason
     article = ""
     if decision.no_resources:
@@ -56,8 +60,9 @@ def decision_letter_context(decision: Decision) -> dict:
         "associate": request.associate,
         "approved": decision.eligible,
         "amount": format_pesos(decision.amount),
-        "decider": DECIDERS.get(decision.kind, "la cooperativa"),
+        "decider": _decider(decision, policy),
         "meeting": item.meeting if item else None,
+        "body_name": policy.body_name(item.meeting.body) if item else "",
         "day": format_date(decision.created_at),
         "filed_on": format_date(request.submitted_at),
         "account": f"{account.kind} {account.masked_number}" if account else "",
@@ -88,6 +93,7 @@ def request_letter_pdf(request: BenefitRequest, *, today=None) -> bytes:
         "pdf/request_letter.html",
         {
             "cooperative": request.cooperative,
+            "committee_name": policy_for(request.cooperative).committee_name,
             "request": request,
             "associate": associate,
             "beneficiary": request.beneficiary,

@@ -32,12 +32,14 @@ def minutes_context(meeting: CommitteeMeeting) -> dict:
             }
         )
     outcomes = [row["item"].outcome for row in rows]
+    policy = policy_for(meeting.cooperative)
     return {
         "cooperative": meeting.cooperative,
         "meeting": meeting,
         "closed": meeting.status == CommitteeMeeting.Status.CLOSED,
         "present": present_members(meeting),
-        "quorum": policy_for(meeting.cooperative).quorum_for(meeting.body),
+        "quorum": policy.quorum_for(meeting.body),
+        "body_name": policy.body_name(meeting.body),
         "rows": rows,
         "approved_count": outcomes.count(AgendaItem.Outcome.APPROVED),
         "rejected_count": outcomes.count(AgendaItem.Outcome.REJECTED),

@@ -30,6 +30,7 @@ from benefits.models import (
     FundBudget,
     LedgerEntry,
 )
+from benefits.services.backoffice import policy_for
 from benefits.states import Status
 from cooperatives.models import Cooperative
 from core.dates import MONTHS, format_date
@@ -259,6 +260,7 @@ def quarter_report(
         .values_list("rejection_reason__text", "n")
     )
     meetings = []
+    policy = policy_for(cooperative)
     for meeting in CommitteeMeeting.objects.filter(
         cooperative=cooperative, held_on__gte=start, held_on__lt=end
     ).order_by("held_on", "number"):
@@ -268,6 +270,7 @@ def quarter_report(
         meetings.append(
             {
                 "meeting": meeting,
+                "body": policy.body_name(meeting.body),
                 "approved": outcomes.get(AgendaItem.Outcome.APPROVED, 0),
                 "rejected": outcomes.get(AgendaItem.Outcome.REJECTED, 0),
                 "postponed": outcomes.get(AgendaItem.Outcome.POSTPONED, 0),

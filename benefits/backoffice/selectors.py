@@ -361,6 +361,7 @@ def meeting_page(meeting: CommitteeMeeting, user) -> dict:
         "present_ids": {m.pk for m in present},
         "eligible": list(eligible_members(meeting.cooperative, meeting.body)),
         "quorum": quorum,
+        "body_name": policy.body_name(meeting.body),
         "open": open_,
         "officer": officer and open_,
         "can_prepare": change

@@ -225,7 +225,8 @@ def meeting_set_attendance(
         strangers = [m for m in members if m.pk not in allowed]
         if strangers:
             names = ", ".join(str(m) for m in strangers)
-            raise CommitteeError(f"No integran el {meeting.get_body_display().lower()}: {names}.")
+            body = policy_for(meeting.cooperative).body_name(meeting.body)
+            raise CommitteeError(f"No integran el {body}: {names}.")
         if meeting.group:
             seated = set(
                 CommitteeSeat.objects.filter(
@@ -315,12 +316,11 @@ def agenda_add(
             raise CommitteeError(
                 f"La solicitud {request} está «{request.get_status_display()}», no ante el órgano."
             )
-        needed = required_body(
-            request, exceptions_body=policy_for(meeting.cooperative).exceptions_body
-        )
+        policy = policy_for(meeting.cooperative)
+        needed = required_body(request, exceptions_body=policy.exceptions_body)
         if needed != meeting.body:
             raise CommitteeError(
-                f"La solicitud {request} la decide el {Body(needed).label}, no este órgano."
+                f"La solicitud {request} la decide el {policy.body_name(needed)}, no este órgano."
             )
         conflict = _group_conflict(meeting, request)
         if conflict:
@@ -506,7 +506,7 @@ def item_decide(
             result.votes_against,
             result.abstentions,
         )
-        body_label = meeting.get_body_display()
+        body_label = policy_for(meeting.cooperative).body_name(meeting.body)
         decision = None
         if not result.has_quorum:
             outcome = AgendaItem.Outcome.POSTPONED

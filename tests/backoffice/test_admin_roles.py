@@ -112,6 +112,7 @@ def probes(world, staff):
             reverse("admin:benefits_backofficepolicy_change", args=[world["policy"].pk]),
             {
                 "committee_quorum": 4,
+                "committee_name": "Comité de solidaridad y bienestar social",
                 "council_quorum": 3,
                 "exceptions_body": "committee",
                 "exceptions_article": "",
@@ -308,10 +309,11 @@ def test_an_associate_account_never_enters_the_back_office(client, world):
 
 def test_the_policy_change_is_audited(client, world, staff):
     client.force_login(staff.council)
-    client.post(
+    response = client.post(
         reverse("admin:benefits_backofficepolicy_change", args=[world["policy"].pk]),
         {
             "committee_quorum": 4,
+            "committee_name": "Comité de Solidaridad",
             "council_quorum": 3,
             "exceptions_body": "committee",
             "exceptions_article": "Art. 10",
@@ -321,8 +323,10 @@ def test_the_policy_change_is_audited(client, world, staff):
             "deadline_warning_days": 2,
         },
     )
+    assert response.status_code == 302
     policy = BackOfficePolicy.objects.get(pk=world["policy"].pk)
     assert policy.committee_quorum == 4 and policy.history.first().history_user == staff.council
+    assert policy.committee_name == "Comité de Solidaridad"
 
 
 def test_treasury_pays_the_batch_and_associates_are_paid(client, world, staff):
