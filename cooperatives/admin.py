@@ -136,9 +136,21 @@ class TenantAdmin(SimpleHistoryAdmin):
             raise Http404("Este registro no lleva historial.")
         return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def _form_action(self, request) -> str:
+        """ "add" on the add form, else "change": the choices follow what the form is for.
+
+        Someone who convenes sessions at one cooperative and only votes at
+        another must not be offered the second on the add form.
+        """
+        match = request.resolver_match
+        add_form = f"{self.opts.app_label}_{self.opts.model_name}_add"
+        return "add" if match is not None and match.url_name == add_form else "change"
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         related = db_field.related_model
-        ids = request.user.cooperative_ids_with_perm(self._perm("change")) or set()
+        ids = (
+            request.user.cooperative_ids_with_perm(self._perm(self._form_action(request))) or set()
+        )
         if request.user.is_superuser:
             pass
         elif related is Cooperative:

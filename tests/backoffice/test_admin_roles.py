@@ -373,3 +373,30 @@ def test_the_budgets_execution_is_written_with_a_decimal_comma(client, world, st
     page = client.get(reverse("admin:benefits_fundbudget_changelist"))
     share = f"{budget.committed * 100 / budget.budget:.1f}".replace(".", ",")
     assert f"{share} %" in page.text
+
+
+def test_an_analyst_here_who_only_votes_there_convenes_sessions_here_only(
+    client, cemcop, san_simon
+):
+    from benefits.models import CommitteeMeeting
+    from members.models import StaffRole
+    from tests.backoffice.helpers import staff_member
+    from tests.factories import StaffMembershipFactory
+
+    person = staff_member(cemcop, StaffRole.ANALYST, document_number="70000999")
+    StaffMembershipFactory(user=person, cooperative=san_simon, role=StaffRole.COMMITTEE)
+    client.force_login(person)
+    add = reverse("admin:benefits_committeemeeting_add")
+
+    form = client.get(add).context["adminform"].form
+    assert list(form.fields["cooperative"].queryset) == [cemcop]
+    refused = client.post(
+        add, {"cooperative": san_simon.pk, "body": "committee", "held_on": "2026-03-10"}
+    )
+    assert refused.status_code == 200 and "Escoja una opción válida" in refused.text
+    assert not CommitteeMeeting.objects.filter(cooperative=san_simon).exists()
+    convened = client.post(
+        add, {"cooperative": cemcop.pk, "body": "committee", "held_on": "2026-03-10"}
+    )
+    assert convened.status_code == 302
+    assert CommitteeMeeting.objects.filter(cooperative=cemcop).count() == 1
