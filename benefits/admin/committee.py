@@ -45,12 +45,18 @@ class MeetingForm(forms.ModelForm):
 
 
 @admin.register(CommitteeMeeting)
-class CommitteeMeetingAdmin(BackOfficeAdmin):
+class CommitteeMeetingAdmin(SearchByRadicado, BackOfficeAdmin):
     form = MeetingForm
     list_display = ["__str__", "held_on", "status", "cooperative", "items_count"]
     list_filter = ["cooperative", "body", "status"]
     list_select_related = ["cooperative"]
-    search_fields = ["=number", "=items__request__filing_number"]
+    search_fields = ["number", "items__request__filing_number"]
+
+    def search_matches(self, term, requests):
+        # An acta's number, or the sessions that had a radicado on their agenda.
+        named = Q(pk__in=AgendaItem.objects.filter(request__in=requests).values("meeting_id"))
+        return named | Q(number=int(term)) if term.isdigit() and len(term) < 10 else named
+
     change_form_template = "admin/benefits/committeemeeting/meeting_page.html"
 
     def get_queryset(self, request):

@@ -2,19 +2,20 @@
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 
-from benefits.admin.base import BackOfficeAdmin
+from benefits.admin.base import BackOfficeAdmin, SearchByRadicado
 from benefits.backoffice import access
 from benefits.backoffice import payouts as views
 from benefits.backoffice.forms import MarkPaidForm, ReasonForm
-from benefits.models import DisbursementBatch
+from benefits.models import DisbursementBatch, DisbursementLine
 from core.money import format_pesos
 
 
 @admin.register(DisbursementBatch)
-class DisbursementBatchAdmin(BackOfficeAdmin):
+class DisbursementBatchAdmin(SearchByRadicado, BackOfficeAdmin):
     list_display = [
         "__str__",
         "status",
@@ -26,7 +27,7 @@ class DisbursementBatchAdmin(BackOfficeAdmin):
     ]
     list_filter = ["cooperative", "status"]
     list_select_related = ["cooperative", "created_by", "paid_by"]
-    search_fields = ["=number", "=lines__filing_number", "=lines__document_number"]
+    search_fields = ["number", "lines__filing_number", "lines__document_number"]
     change_form_template = "admin/benefits/disbursementbatch/batch_page.html"
     fields = [
         "cooperative",
@@ -41,6 +42,15 @@ class DisbursementBatchAdmin(BackOfficeAdmin):
         "bank_reference",
     ]
     readonly_fields = fields
+
+    def search_matches(self, term, requests):
+        # A batch's number, or the batches that paid a radicado or a cédula
+        # (through the requests' and the associates' indexes, as a subquery: no duplicates).
+        lines = DisbursementLine.objects.filter(
+            Q(request__in=requests) | Q(request__associate__document_number__iexact=term)
+        )
+        named = Q(pk__in=lines.values("batch_id"))
+        return named | Q(number=int(term)) if term.isdigit() and len(term) < 10 else named
 
     @admin.display(description="total", ordering="total")
     def total_display(self, obj):

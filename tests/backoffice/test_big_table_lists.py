@@ -47,6 +47,8 @@ def test_the_outbox_filters_by_template(client):
         "admin:invoices_document_changelist",
         "admin:benefits_ledgerentry_changelist",
         "admin:benefits_agendaitem_changelist",
+        "admin:benefits_committeemeeting_changelist",
+        "admin:benefits_disbursementbatch_changelist",
     ],
 )
 def test_a_radicado_search_goes_through_the_requests_index(client, cemcop, changelist):
@@ -119,3 +121,50 @@ def test_an_invoice_is_found_by_its_cufe_in_any_case_through_its_index(
         assert "Óptica Central" in page.text, term
         assert not [q for q in queries if 'UPPER("invoices_invoice"."uuid"' in q["sql"]]
     assert "Óptica Central" not in client.get(url, {"q": "FE78"}).text
+
+
+def test_a_batch_is_found_by_its_number_and_by_a_radicado_or_cedula_it_paid(client, cemcop, staff):
+    from benefits.services.payouts import batch_build
+    from benefits.services.requests import Actor, request_approve
+    from tests.backoffice.helpers import file_request, set_budget
+    from tests.portal.conftest import make_associate
+
+    set_budget(cemcop, "welfare", 10_000_000)
+    paid = [
+        file_request(
+            make_associate(cemcop, document_number=str(52_700_000 + n)),
+            "plan_exequial",
+            amount=10_000,
+        )
+        for n in range(2)
+    ]
+    for request in paid:
+        request_approve(request=request, actor=Actor(staff.analyst))
+    batch = batch_build(
+        cooperative=cemcop, actor=Actor(staff.treasury), request_ids=[r.pk for r in paid]
+    ).batch
+    client.force_login(SuperuserFactory())
+    url = reverse("admin:benefits_disbursementbatch_changelist")
+    row = f'href="/admin/benefits/disbursementbatch/{batch.pk}/change/'
+    for term in (str(batch.number), paid[0].filing_number.lower(), "52700001"):
+        page = client.get(url, {"q": term})
+        assert page.text.count(row) == 1, term  # once, though it paid two requests
+    assert row not in client.get(url, {"q": "52799999"}).text
+    assert row not in client.get(url, {"q": "CEM-1999-000001"}).text
+
+
+def test_a_session_is_found_by_its_acta_number_and_by_a_radicado_on_its_agenda(
+    client, cemcop, staff, ana
+):
+    from tests.backoffice.helpers import committee_decides, file_request
+
+    request = committee_decides(
+        file_request(ana, "plan_exequial", amount=10_000, approver="committee")
+    )
+    meeting = request.agenda_items.get().meeting
+    client.force_login(SuperuserFactory())
+    url = reverse("admin:benefits_committeemeeting_changelist")
+    row = f'href="/admin/benefits/committeemeeting/{meeting.pk}/change/'
+    for term in (str(meeting.number), request.filing_number.lower()):
+        assert row in client.get(url, {"q": term}).text, term
+    assert row not in client.get(url, {"q": "CEM-1999-000001"}).text
