@@ -22,6 +22,7 @@ from core.money import format_pesos
 
 logger = logging.getLogger(__name__)
 
+
 def _decider(decision: Decision, policy) -> str:
     """Who decided, as the letter says it: the administration or the body by its reglamento name."""
     if decision.kind in (Decision.Kind.COMMITTEE, Decision.Kind.COUNCIL):
