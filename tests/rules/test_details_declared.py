@@ -34,7 +34,7 @@ SAMPLE = {
     "loan_term_months": 12,
     "received_first_pension_payment": False,
     "disease": "cáncer",
-    "incapacity_start": "2026-10-01",
+    "incapacity_start": "2026-10-25",  # after the event: the extended window reads "days" too
     "modality": "incendio",
     "affected_in_agency": 1,
     "emergency_type": "inundación",

@@ -262,6 +262,9 @@ BENEFITS = (
             KINSHIP,
             "Factura en original o copia legible (si el valor es menor al 70 % de un SMMLV se aceptan recibos "
             "de caja, POS o documento equivalente)",
+            # Art. 13 nums. 3 and 4 share one column of documents in the (flattened) table.
+            "Si el prestador no está obligado a facturar y el valor supera el 70 % de un SMMLV: documento "
+            "equivalente a la factura y RUT",
             IDENTITY,
         ),
         description=(
@@ -382,9 +385,12 @@ BENEFITS = (
         fund_kind="mutual",
         article="Art. 13 num. 8",
         evidence="documents",
+        # The incapacity's start and its certified days: the window runs 60 days
+        # from its end when it starts within 60 days of the diagnosis (Art. 11 num. 1 lit. e).
         details=(
             "disease",
             "incapacity_start",
+            "days",
         ),
         required_documents=(
             "Epicrisis expedida por la EPS con el diagnóstico de la enfermedad que da origen al auxilio",
