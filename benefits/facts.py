@@ -42,6 +42,7 @@ def beneficiary_facts(beneficiary: Beneficiary | None) -> BeneficiaryFacts:
         disabled=beneficiary.disabled,
         studying=beneficiary.studying,
         registered_on=beneficiary.registered_on,
+        identity=str(beneficiary.pk),
     )
 
 

@@ -110,18 +110,28 @@ class BeneficiaryFacts:
     disabled: bool = False
     studying: bool = False
     registered_on: date | None = None
+    # Who the person is, when the caller knows (the portal: the registered
+    # beneficiary's row); "" when the facts come without it (the quote contract).
+    identity: str = ""
 
     def same_person(self, other: "BeneficiaryFacts") -> bool:
         """Whether two beneficiary descriptions name the same person.
 
-        The facts carry no identity number, so a person is a relationship plus a
-        birth date; the associate (`self`) is always the same person.
+        The associate (`self`) is always the same person. Two registered
+        beneficiaries are the same person when they are the same row. Without
+        an identity a person is a relationship plus a birth date, and two
+        relatives whose birth date is unknown are not taken for one another:
+        a father and a mother imported without birth dates are two parents,
+        each with their own «once per beneficiary» (COACREMAT Art. 14; San
+        Simón, auxilio fúnebre and educativo «por cada uno de los hijos»).
         """
         if self.relationship != other.relationship:
             return False
         if self.relationship == "self":
             return True
-        return self.birth_date == other.birth_date
+        if self.identity and other.identity:
+            return self.identity == other.identity
+        return self.birth_date is not None and self.birth_date == other.birth_date
 
 
 SELF = BeneficiaryFacts()

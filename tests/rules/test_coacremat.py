@@ -299,3 +299,18 @@ def test_it_applies_the_reglamento_to_filings_from_28_february_2026():
 
 def test_it_lets_the_agency_staff_decide():
     assert {cm(b).approver for b in ("enfermedad_terminal", "muerte_asociado")} == {"staff"}
+
+
+def test_a_mother_and_a_father_without_birth_dates_are_two_parents_each_paid_once():
+    father = beneficiary("parent", identity="11")
+    mother = beneficiary("parent", identity="12")
+    paid_for_father = granted("muerte_familiar", "2026-03-05", who=father)
+
+    assert cm("muerte_familiar", who=mother, history=[paid_for_father]).eligible
+    assert failed(cm("muerte_familiar", who=father, history=[paid_for_father])) == ["frequency"]
+    # Without an identity (the quote contract), unknown birth dates are not taken for one person.
+    assert cm(
+        "muerte_familiar",
+        who=beneficiary("parent"),
+        history=[granted("muerte_familiar", "2026-03-05", who=beneficiary("parent"))],
+    ).eligible
