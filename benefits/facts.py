@@ -5,6 +5,7 @@ request (or a what-if for the "Auxilios" page) becomes a rules Case, with the
 parameters and the holiday calendar in force.
 """
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -120,6 +121,19 @@ def invoice_basis(request: BenefitRequest, documents=None) -> tuple[date | None,
     return (min(dates) if dates else None), (total if dates else None)
 
 
+def arrears_days_at(associate: Associate, *, event_date: date, requested_on: date) -> int:
+    """The most the associate can have been in arrears on `event_date`, from the arrears on file.
+
+    The roster gives only today's days of arrears: the age of the oldest unpaid
+    installment. An installment N days overdue at filing was N - D days overdue
+    D days earlier, and not yet due if N <= D; so arrears run up after a death
+    (nobody pays a dead associate's loans) do not count against it. Arrears
+    paid off since the event cannot be seen: staff check those in the core
+    system (reading next to the rule: COPROCENVA Art. 11 num. 1, COACREMAT Art. 13).
+    """
+    return max(0, associate.arrears_days - max(0, (requested_on - event_date).days))
+
+
 def window_case(request: BenefitRequest, *, event_date: date, requested_on: date) -> Case:
     """Just enough of a request to ask the rules whether `event_date` fits its filing window.
 
@@ -153,7 +167,14 @@ def case_for_request(request: BenefitRequest, *, requested_on: date, documents=N
         benefit=request.benefit.code,
         requested_on=requested_on,
         event_date=event_date or requested_on,
-        associate=associate_facts(request.associate),
+        associate=replace(
+            associate_facts(request.associate),
+            arrears_days_at_event=arrears_days_at(
+                request.associate,
+                event_date=event_date or requested_on,
+                requested_on=requested_on,
+            ),
+        ),
         beneficiary=beneficiary_facts(request.beneficiary),
         amount_claimed=amount,
         details=request.details or {},

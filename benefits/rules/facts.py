@@ -91,6 +91,10 @@ class AssociateFacts:
     gender: str = ""
     rights_suspended: bool = False
     arrears_days: int = 0
+    # The arrears at the event, for rules that read them there (COPROCENVA Art. 11
+    # num. 1, COACREMAT Art. 13), when the caller knows them apart from those at
+    # filing; None means `arrears_days` holds for both (the quote contract).
+    arrears_days_at_event: int | None = None
     data_updated_on: date | None = None
     inducted: bool = False
     sanctioned_on: date | None = None

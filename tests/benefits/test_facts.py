@@ -2,7 +2,7 @@
 
 import pytest
 
-from benefits.facts import beneficiary_facts, history_of
+from benefits.facts import arrears_days_at, beneficiary_facts, history_of
 from benefits.services.requests import Actor, request_approve
 from members.models import Relationship
 from tests.backoffice.helpers import file_request, set_budget, staff_member
@@ -29,3 +29,40 @@ def test_two_parents_imported_without_birth_dates_are_two_people_to_the_rules():
 
     assert entry.beneficiary.same_person(beneficiary_facts(father))
     assert not entry.beneficiary.same_person(beneficiary_facts(mother))
+
+
+def test_arrears_run_up_after_the_event_do_not_count_as_arrears_at_the_event():
+    from datetime import date
+
+    coop = make_cooperative("coprocenva", "COPROCENVA", "CPV")
+    associate = make_associate(coop, document_number="61000111", arrears_days=56)
+
+    def at_event(event):
+        return arrears_days_at(associate, event_date=event, requested_on=date(2026, 5, 5))
+
+    assert at_event(date(2026, 3, 10)) == 0  # 56 days before filing: not yet due at the death
+    assert at_event(date(2026, 4, 20)) == 41  # 15 days before filing
+    assert at_event(date(2026, 5, 5)) == 56
+
+
+def test_the_rules_get_the_arrears_at_the_event_of_the_request():
+    from datetime import timedelta
+
+    from benefits.facts import case_for_request
+    from benefits.models import Benefit
+    from benefits.services.requests import request_create, request_update
+
+    coop = make_cooperative("coprocenva", "COPROCENVA", "CPV")
+    associate = make_associate(coop, document_number="61000112", arrears_days=56)
+    request = request_create(
+        associate=associate,
+        benefit=Benefit.objects.get(cooperative=coop, code="muerte_asociado"),
+        actor=Actor(),
+    )
+    filed = request.created_at.date()
+    request_update(request=request, actor=Actor(), event_date=filed - timedelta(days=50))
+    request.refresh_from_db()
+
+    case = case_for_request(request, requested_on=filed)
+
+    assert case.associate.arrears_days == 56 and case.associate.arrears_days_at_event == 6

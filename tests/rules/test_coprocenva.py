@@ -248,6 +248,23 @@ def test_it_admits_thirty_days_of_arrears_but_not_thirty_one():
     ) == ["arrears"]
 
 
+def test_it_reads_the_arrears_the_day_before_the_event_when_given_apart_from_those_at_filing():
+    def death(at_event):
+        return quote(
+            "coprocenva",
+            "muerte_asociado",
+            event_date=EVENT,
+            requested_on=FILED,
+            arrears_days=56,  # run up after the death: nobody pays a dead associate's loans
+            arrears_days_at_event=at_event,
+        )
+
+    assert death(0).eligible
+    assert death(31).eligible  # 30 days the day before the event
+    assert failed(death(32)) == ["arrears"]
+    assert "31 días de mora el día anterior al evento" in reason(death(32), "arrears").message
+
+
 def test_it_requires_the_cooperative_induction_before_filing():
     assert failed(
         quote("coprocenva", "muerte_asociado", event_date=EVENT, requested_on=FILED, inducted=False)

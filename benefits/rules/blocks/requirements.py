@@ -37,7 +37,12 @@ class ArrearsAtMost(Check):
     }
 
     def check(self, ctx):
-        days = ctx.case.associate.arrears_days
+        associate = ctx.case.associate
+        days = associate.arrears_days
+        if self.at != "requested_on" and associate.arrears_days_at_event is not None:
+            days = associate.arrears_days_at_event
+            if self.at == "day_before_event":
+                days = max(0, days - 1)
         when = self.WHEN[self.at]
         if self.max_days == 0:
             if days > 0:
