@@ -121,7 +121,9 @@ def test_it_keeps_the_second_anniversary_day_in_the_first_column_and_moves_the_n
     assert "incluye el día en que se cumplen N años" in reason(on_the_day, "amount").interpretation
 
 
-def test_it_uses_the_minimum_wage_of_the_events_year_even_when_filed_the_next_year():
+def test_it_uses_the_minimum_wage_in_force_at_filing_when_no_year_ends_before_payment():
+    # Art. 12 num. 7 names the event's year only «cuando entre la solicitud y la orden de pago
+    # haya un corte anual»: a December death filed in January is paid with January's SMMLV.
     decision = quote(
         "coprocenva",
         "muerte_asociado",
@@ -129,8 +131,16 @@ def test_it_uses_the_minimum_wage_of_the_events_year_even_when_filed_the_next_ye
         requested_on="2026-01-15",
         joined_on="2024-06-01",
     )
-    assert decision.amount == 5694000  # 4 × $1.423.500 (SMMLV 2025), Art. 12 num. 7
-    assert "SMMLV 2025" in reason(decision, "amount").message
+    assert decision.amount == 7003620  # 4 × $1.750.905 (SMMLV 2026)
+    assert "SMMLV 2026" in reason(decision, "amount").message
+    filed_in_december = quote(
+        "coprocenva",
+        "muerte_asociado",
+        event_date="2025-12-20",
+        requested_on="2025-12-29",
+        joined_on="2024-06-01",
+    )
+    assert filed_in_december.amount == 5694000  # 4 × $1.423.500: the event's year when paid after the cut
 
 
 def test_it_requires_180_days_of_seniority_at_the_event():

@@ -518,14 +518,16 @@ RULE_SETS = (
         chosen_by="event_date",
         version_article="Art. 19",
         seniority_at="event_date",
-        smmlv_year_of="event_date",
+        smmlv_year_of="requested_on",
         smmlv_article="Art. 12 num. 7",
         budget_article="Art. 6; Art. 13 num. 9",
         benefits=BENEFITS,
         readings=(
             "La versión se elige por la fecha del evento: el reglamento aplica a eventos desde el 1 de diciembre de 2021 (Art. 19).",
-            "El SMMLV es el del año del evento (Art. 12 num. 7), también cuando no hay corte anual entre la "
-            "solicitud y el pago, para que el valor no dependa de la fecha de pago.",
+            "El SMMLV es el vigente al radicar. El Art. 12 num. 7 manda el del año del evento solo «cuando "
+            "entre la solicitud y la orden de pago haya un corte anual»; sin ese corte rige el del año en "
+            "curso, que es el de la solicitud. Si el pago se ordena en un año posterior al de la radicación "
+            "y el evento es de un año anterior, el analista liquida con el SMMLV del año del evento.",
             "La antigüedad (mínimos y bandas) se mide a la fecha del evento: el fondo cubre los sucesos "
             "ocurridos cuando el asociado ya cumplía el tiempo.",
             BANDS_READING,
