@@ -540,7 +540,12 @@ RULE_SETS = (
             "Conflicto de interés (Art. 12 num. 15-17): si el asociado o un familiar (cónyuge, hasta cuarto grado "
             "de consanguinidad, segundo de afinidad y primero civil) integra el Consejo, la Junta de Vigilancia, "
             "el Comité, la dirección de agencia o la jefatura de operaciones, decide el Comité de Solidaridad. "
-            "Los cargos de los familiares se informan en associate.relative_roles.",
+            "Los cargos de los familiares se informan en associate.relative_roles; el registro de asociados del "
+            "portal aún no los trae, así que el analista que vea un familiar con cargo envía la solicitud al "
+            "Comité.",
+            "Padres e hijos de crianza (Art. 8 par. 6: beneficiarios si se registraron al menos 180 días antes del "
+            "evento) aún no son un parentesco del portal: se registran como «otro familiar», las reglas no los "
+            "cubren y el analista envía la solicitud al Comité como excepción, con la fecha de registro.",
             "Enfermedad terminal: la ampliación del plazo se aplica si details.incapacity_start cae dentro de los "
             "60 días siguientes al diagnóstico; el fin de esa incapacidad es incapacity_start + days − 1.",
             "Los cambios de modalidad de catástrofe, tipo de enfermedad y tipo de emergencia se comparan sin "
