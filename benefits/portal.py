@@ -20,7 +20,12 @@ from benefits.forms import UploadForm
 from benefits.models import Benefit, BenefitRequest
 from benefits.parameters import parameters_for
 from benefits.selectors import offers_request_letter, required_documents
-from benefits.states import Status, editable_by_associate, withdrawable_by_associate
+from benefits.states import (
+    Status,
+    editable_by_associate,
+    why_cannot_request,
+    withdrawable_by_associate,
+)
 from core.models import HolidayOverride
 from core.money import format_pesos
 from core.reference_cache import remembered
@@ -51,6 +56,9 @@ class Overview:
     quota_reason: str = ""
     quota: rules.Quota | None = None
     seniority_reason: str = ""
+    # Why the associate can request nothing at all (a retired associate), shown
+    # instead of «Solicitar auxilio»; the previews are then empty.
+    cannot_request: str = ""
 
     @property
     def available(self):
@@ -74,6 +82,9 @@ def overview(associate: Associate, *, today: date, history=None) -> Overview:
 
     `history`: history_of(associate) when the caller has already read it.
     """
+    refusal = why_cannot_request(associate)
+    if refusal:
+        return Overview(cannot_request=refusal)
     parameters = parameters_for(associate.cooperative.slug)
     calendar = HolidayOverride.calendar()
     benefits = catalog(associate.cooperative)
@@ -215,6 +226,7 @@ def edit_context(request: BenefitRequest, *, form=None, today: date | None = Non
         else preview_decision(request, today=today, documents=documents),
         "problems": missing_before_submit(request, documents=documents),
         "editable": editable_by_associate(request),
+        "cannot_request": why_cannot_request(request.associate),
         "withdrawable": withdrawable_by_associate(request),
         "required_documents": documents_asked,
         "request_letter": offers_request_letter(request, documents_asked),

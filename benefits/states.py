@@ -7,6 +7,8 @@ machine fits on one screen and every move is recorded as a RequestEvent.
 
 from django.db import models
 
+from members.models import Associate
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Borrador"
@@ -67,3 +69,19 @@ WITHDRAWABLE_BY_ASSOCIATE = frozenset({Status.DRAFT, Status.NEEDS_DOCUMENTS})
 
 def withdrawable_by_associate(request) -> bool:
     return request.status in WITHDRAWABLE_BY_ASSOCIATE
+
+
+# The roster import marks who left the cooperative as retired
+# (docs/roster-import.md): they keep their login to follow what they asked
+# before, but they no longer start or file requests.
+NOT_AN_ACTIVE_ASSOCIATE = (
+    "Según el registro de la cooperativa ya no figuras como asociado(a) activo(a), "
+    "así que no puedes solicitar auxilios. Si es un error, comunícate con la cooperativa."
+)
+
+
+def why_cannot_request(associate: Associate) -> str:
+    """Why the associate may not start or file any request ('' when they may)."""
+    if associate.status == Associate.Status.RETIRED:
+        return NOT_AN_ACTIVE_ASSOCIATE
+    return ""

@@ -30,7 +30,7 @@ from benefits.services import (
     request_update,
     request_withdraw,
 )
-from benefits.states import editable_by_associate
+from benefits.states import editable_by_associate, why_cannot_request
 from invoices.services import UploadError, document_remove, document_upload
 from members.decorators import associate_required
 
@@ -58,7 +58,8 @@ def dashboard(request):
 @associate_required
 def request_new(request):
     associate = request.associate
-    if request.method == "POST":
+    # A retired associate gets the page that says why, not a draft (nor an old one reopened).
+    if request.method == "POST" and not why_cannot_request(associate):
         benefit = (
             Benefit.objects.for_cooperative(associate.cooperative)
             .active()
