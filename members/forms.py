@@ -1,6 +1,7 @@
 from django import forms
 
-from members.models import Beneficiary, document_number_validator
+from members.models import Beneficiary, DocumentType, document_number_validator
+from members.roster.layouts import DOCUMENT, normalize_document
 
 
 def _clean_document_number(value: str) -> str:
@@ -75,18 +76,29 @@ class BeneficiaryRequestForm(forms.ModelForm):
         label="Número de documento",
         max_length=20,
         required=False,
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        # Not a numeric keypad: a passport has letters.
+        widget=forms.TextInput(attrs={"autocapitalize": "characters"}),
     )
 
     def clean_document_number(self):
-        number = _clean_document_number(self.cleaned_data.get("document_number") or "")
-        if number:
-            document_number_validator(number)
-        return number
+        # As the roster import stores it, so that the next import finds this
+        # beneficiary instead of adding a second one.
+        return normalize_document(self.cleaned_data.get("document_number") or "")
 
     def clean(self):
         data = super().clean()
-        if data.get("relationship") != "pet" and not data.get("document_number"):
+        number = data.get("document_number")
+        if number and data.get("document_type") == DocumentType.PASAPORTE:
+            if not DOCUMENT.fullmatch(number):
+                self.add_error(
+                    "document_number", "El pasaporte debe tener entre 3 y 12 letras o dígitos."
+                )
+        elif number:
+            try:
+                document_number_validator(number)
+            except forms.ValidationError as error:
+                self.add_error("document_number", error)
+        elif data.get("relationship") != "pet" and "document_number" not in self.errors:
             self.add_error("document_number", "Escribe el número de documento del beneficiario.")
         if data.get("relationship") != "pet" and not data.get("birth_date"):
             self.add_error("birth_date", "Escribe la fecha de nacimiento del beneficiario.")

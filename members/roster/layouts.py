@@ -36,15 +36,47 @@ def fold(value: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
-_SEPARATORS = re.compile(r"[.\s]")
+_SPACES = re.compile(r"\s")
+_DASHES = re.compile(r"-")
+# Dots only as thousands groups ("52.123.456"), as core systems print cédulas.
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+# A NUMERIC or float column exported as "52123456.0" or "52123456,00": a
+# decimal part of zeros only. Any other dot or comma cannot be read safely —
+# taken for thousands, "52123456.0" became 521234560, another valid cédula.
+_ZERO_DECIMALS = re.compile(r"[.,]0+\Z")
 _CEDULA = re.compile(r"[0-9]{4,12}")
+# A beneficiary's document once normalized: a passport has letters.
+DOCUMENT = re.compile(r"[0-9A-Z]{3,12}")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DAY_FIRST_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 
 
+def _without_separators(value: str) -> str:
+    """The number without spaces, thousands dots or a decimal part of zeros.
+
+    A dot or comma that is neither stays, for the caller to refuse.
+    """
+    compact = _SPACES.sub("", value)
+    if not _THOUSANDS.fullmatch(compact):  # "52.123.000" is thousands, not decimals
+        compact = _ZERO_DECIMALS.sub("", compact)
+    if _THOUSANDS.fullmatch(compact):
+        compact = compact.replace(".", "")
+    return compact
+
+
+def _refuse_separators(value: str, compact: str, invalid: str) -> None:
+    if "." in compact or "," in compact:
+        raise RowError(
+            f"{invalid} «{value}»: los puntos solo pueden separar miles (52.123.456) "
+            "y los decimales, si los hay, deben ser ceros (52123456.0)"
+        )
+
+
 def _cedula(value: str) -> str:
-    # Core-system exports often print cédulas as "1.234.567" or with spaces.
-    digits = _SEPARATORS.sub("", value)
+    # Core-system exports often print cédulas as "1.234.567", with spaces or
+    # as a number with decimals ("1234567.0").
+    digits = _without_separators(value)
+    _refuse_separators(value, digits, "cédula inválida")
     if not _CEDULA.fullmatch(digits):
         raise RowError(f"cédula inválida «{value}»: debe tener entre 4 y 12 dígitos")
     return digits
@@ -179,8 +211,13 @@ def _roles(value: str) -> list[str]:
 
 
 def normalize_document(value: str) -> str:
-    """A beneficiary's document as the import stores and compares it."""
-    return _SEPARATORS.sub("", value).upper()
+    """A beneficiary's document as the import (and the portal's form) stores and compares it.
+
+    Upper case, without spaces, dashes, thousands dots or a decimal part of
+    zeros: "ab-123 456" is AB123456, "1.098.765.432" and "1098765432.0" are
+    1098765432. A passport keeps its letters.
+    """
+    return _without_separators(_DASHES.sub("", value)).upper()
 
 
 def normalize_account_number(value: str) -> str:
@@ -190,7 +227,8 @@ def normalize_account_number(value: str) -> str:
 
 def _beneficiary_document(value: str) -> str:
     document = normalize_document(value)
-    if not re.fullmatch(r"[0-9A-Z]{3,12}", document):
+    _refuse_separators(value, document, "documento inválido")
+    if not DOCUMENT.fullmatch(document):
         raise RowError(f"documento inválido «{value}»: de 3 a 12 letras o dígitos")
     return document
 
