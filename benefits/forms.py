@@ -151,6 +151,11 @@ DETAIL_FIELDS = {
     "incapacity_start": lambda: forms.DateField(
         label="Fecha de inicio de la incapacidad", widget=forms.DateInput(attrs={"type": "date"})
     ),
+    "incapacity_end": lambda: forms.DateField(
+        label="Fecha de finalización de la (última) incapacidad",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Si tuviste incapacidades seguidas, la fecha en que terminó la última.",
+    ),
     "modality": lambda: forms.CharField(
         label="Tipo de catástrofe (incendio, inundación…)", max_length=60
     ),

@@ -127,6 +127,9 @@ DETAIL_PARSERS = {
     # coprocenva enfermedad_terminal: an incapacity within 60 days of the diagnosis
     # extends the filing window (Art. 11 num. 1 lit. e).
     "incapacity_start": iso_date,
+    # coprocenva incapacidad: the end of the last of successive incapacities, from
+    # which the window counts (Art. 11 num. 1 lit. a); start + days - 1 when absent.
+    "incapacity_end": iso_date,
     # coprocenva catastrofe: once per modality (Art. 12 num. 9).
     "modality": _text,
     # coprocenva catastrofe: more than 3 affected associates in the agency -> council (Art. 13 num. 9).

@@ -140,7 +140,9 @@ def test_it_uses_the_minimum_wage_in_force_at_filing_when_no_year_ends_before_pa
         requested_on="2025-12-29",
         joined_on="2024-06-01",
     )
-    assert filed_in_december.amount == 5694000  # 4 × $1.423.500: the event's year when paid after the cut
+    assert (
+        filed_in_december.amount == 5694000
+    )  # 4 × $1.423.500: the event's year when paid after the cut
 
 
 def test_it_requires_180_days_of_seniority_at_the_event():
@@ -273,6 +275,25 @@ def test_it_reads_the_arrears_the_day_before_the_event_when_given_apart_from_tho
     assert death(31).eligible  # 30 days the day before the event
     assert failed(death(32)) == ["arrears"]
     assert "31 días de mora el día anterior al evento" in reason(death(32), "arrears").message
+
+
+def test_successive_incapacities_count_the_window_from_the_end_of_the_last():
+    # Mon 5–Fri 9 and Mon 12–Fri 23 January 2026: 15 certified days over three weeks.
+    def incapacity(**details):
+        return quote(
+            "coprocenva",
+            "incapacidad",
+            event_date="2026-01-05",
+            requested_on="2026-03-23",
+            details={"days": 15, **details},
+        )
+
+    assert failed(incapacity()) == [
+        "deadline"
+    ]  # 5 Jan + 15 days ends on the 19th: 60 days end on 20 March
+    stated = incapacity(incapacity_end="2026-01-23")
+    assert stated.eligible
+    assert "24 de marzo de 2026" in reason(stated, "deadline").message
 
 
 def test_it_requires_the_cooperative_induction_before_filing():

@@ -113,7 +113,14 @@ class CalendarDaysWindow(Check):
         counted = f"{self.days} días calendario desde el evento"
         start = event
         if self.start == "incapacity_end":
-            start = self._incapacity_end(ctx, event)
+            # Successive incapacities with days off between them (Art. 12 num. 5) end
+            # later than their first day plus their days: the stated end wins.
+            stated = ctx.detail("incapacity_end", required=False)
+            start = stated if stated is not None else self._incapacity_end(ctx, event)
+            if start < event:
+                raise Unavailable(
+                    "La fecha de finalización de la incapacidad es anterior a su inicio."
+                )
             counted = f"{self.days} días calendario desde el fin de la incapacidad, el {format_date(start)}"
         elif self.start == "diagnosis":
             incapacity_start = ctx.detail("incapacity_start", required=False)

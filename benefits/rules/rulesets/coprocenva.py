@@ -343,7 +343,7 @@ BENEFITS = (
         fund_kind="mutual",
         article="Art. 13 num. 7",
         evidence="documents",
-        details=("days",),
+        details=("days", "incapacity_end"),
         required_documents=(
             "Incapacidad médica expedida por la EPS (o por médico particular con registro y el historial "
             "clínico de la EPS)",
