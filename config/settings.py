@@ -154,6 +154,15 @@ AUTH_PASSWORD_VALIDATORS = [
 PASSWORD_RESET_TIMEOUT = 24 * 3600
 LOGIN_URL = "/"
 
+# How many reverse proxies stand in front of the app, each appending the address
+# it received from to X-Forwarded-For: the client is the N-th entry from the
+# right (core.history.client_ip). 0 (development, tests, direct exposure):
+# the header is ignored, since anyone can send it. Behind the deployment's one
+# proxy it is 1, and the app's own ports must then be reachable only through it.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+
 # django-axes: lock an account after repeated failures, per account *and* address
 # pair so that a known cédula cannot be locked out by a stranger elsewhere
 # (../shared/notes/RELIABILITY.md §1.4).
@@ -161,8 +170,9 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address, for axes as for the app's own throttle, consent records
+# and history: one function reading TRUSTED_PROXY_COUNT (core.history.client_ip).
+AXES_CLIENT_IP_CALLABLE = "core.history.client_ip"
 AXES_USERNAME_CALLABLE = "members.backends.axes_username"
 AXES_LOCKOUT_CALLABLE = "members.views.lockout"
 AXES_VERBOSE = False
