@@ -6,6 +6,8 @@ branding looked up at render time.
 """
 
 import logging
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -61,7 +63,7 @@ def build_message(notification) -> EmailMultiAlternatives:
     )
     sender = settings.DEFAULT_FROM_EMAIL
     if notification.cooperative:
-        sender = f"{notification.cooperative.name} — Auxilios <{settings.DEFAULT_FROM_EMAIL.split('<')[-1].rstrip('>')}>"
+        sender = cooperative_sender(notification.cooperative)
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
@@ -76,6 +78,17 @@ def build_message(notification) -> EmailMultiAlternatives:
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     return message
+
+
+def cooperative_sender(cooperative: Cooperative) -> str:
+    """The From of a cooperative's emails: its name, at the portal's address.
+
+    Address() quotes the display name, so a name with '.', ',' or ';' ("Coop.
+    San Simón, Ltda.") stays one valid address instead of one the SMTP backend
+    refuses.
+    """
+    _, addr_spec = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return str(Address(display_name=f"{cooperative.name} — Auxilios", addr_spec=addr_spec))
 
 
 def render_attachments(*, template: str, context: dict) -> list[tuple[str, bytes, str]]:

@@ -25,8 +25,10 @@ LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 12
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(minutes=15)
-# Failures that will not heal by waiting: the address or the message is refused.
-PERMANENT_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+# Replies that can be permanent refusals of the address or the message. Only a
+# 5xx code is: a 4xx (421, 450, 451, 452, 454 — rate limits, greylisting, a
+# full queue) says "try again later" (RFC 5321 §4.2.1).
+REFUSALS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
 
 
 def notification_queue(
@@ -59,12 +61,19 @@ def notification_send(*, notification_id: int, now=None) -> str:
     notification = Notification.objects.select_related("cooperative").get(pk=notification_id)
     if not claimed:
         return notification.status
+    last_attempt = notification.attempts >= MAX_ATTEMPTS
     try:
         build_message(notification).send()
-    except PERMANENT_ERRORS as error:
-        _fail(notification, error, permanent=True)
+    except REFUSALS as error:
+        _fail(notification, error, permanent=is_permanent_refusal(error) or last_attempt)
     except (smtplib.SMTPException, OSError) as error:
-        _fail(notification, error, permanent=notification.attempts >= MAX_ATTEMPTS)
+        _fail(notification, error, permanent=last_attempt)
+    except Exception as error:
+        # Anything else (an address the backend refuses to write, a template
+        # bug) is a failed attempt too: recorded, retried with the backoff and
+        # FAILED after MAX_ATTEMPTS, never a row left pending without a word.
+        logger.exception("Notification %s: unexpected error while sending", notification.pk)
+        _fail(notification, error, permanent=last_attempt)
     else:
         Notification.objects.filter(pk=notification.pk).update(
             status=Notification.Status.SENT, sent_at=timezone.now(), lease_until=None, last_error=""
@@ -72,6 +81,19 @@ def notification_send(*, notification_id: int, now=None) -> str:
         return Notification.Status.SENT
     notification.refresh_from_db()
     return notification.status
+
+
+def is_permanent_refusal(error: smtplib.SMTPException) -> bool:
+    """A 5xx reply refuses for good; a 4xx one asks to try again later.
+
+    SMTPRecipientsRefused carries one reply per refused recipient: permanent
+    only when every one of them is 5xx (a notification has one recipient).
+    """
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in error.recipients.values()]
+    else:
+        codes = [getattr(error, "smtp_code", 0)]
+    return bool(codes) and all(isinstance(code, int) and code >= 500 for code in codes)
 
 
 def _fail(notification: Notification, error: Exception, *, permanent: bool) -> None:
