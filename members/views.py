@@ -1,7 +1,9 @@
+from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.encoding import force_str
@@ -114,6 +116,11 @@ def set_password(request, uidb64: str, token: str):
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()  # a new password hash: this link, and every session of this account, stop working
+        # Whoever proved they own the mailbox gets in again at once: lift axes's
+        # lockout and the account counter, under the name the login counts them.
+        account = User.associate_username(request.cooperative, user.associate.document_number)
+        axes_reset(username=account)
+        throttle.reset_account(account=account)
         messages.success(request, "Tu contraseña quedó lista. Ya puedes iniciar sesión.")
         return redirect("cooperative_home", coop=request.cooperative.slug)
     return render(request, "members/set_password.html", {"form": form, "associate": user.associate})
@@ -125,8 +132,8 @@ def _user_from_link(request, uidb64: str) -> User | None:
         return User.objects.select_related("associate").get(
             public_id=public_id, associate__cooperative=request.cooperative
         )
-    except (ValueError, TypeError, OverflowError, User.DoesNotExist):
-        return None
+    except (ValueError, TypeError, OverflowError, ValidationError, User.DoesNotExist):
+        return None  # a damaged link (not a UUID, say) is just a link that no longer works
 
 
 @require_POST
