@@ -105,3 +105,22 @@ def _close_every_connection_before_the_database_is_dropped(django_db_setup):
         asyncio._set_running_loop(running)
         if marker:
             marker.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_port(settings):
+    """A free local port the SMTP backend sends to: tests start a real aiosmtpd server on it."""
+    port = free_port()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 2},
+        }
+    }
+    return port

@@ -16,22 +16,10 @@ from notifications.models import Notification
 from notifications.services import due_notification_ids, notification_send
 from tests.backoffice.helpers import file_request
 from tests.backoffice.test_committee import pdf_text
-from tests.notifications.test_outbox import Inbox, free_port
+from tests.notifications.test_outbox import Inbox
 from tests.portal.conftest import make_associate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def smtp_port(settings):
-    port = free_port()
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 2},
-        }
-    }
-    return port
 
 
 def decide_two(cemcop, staff, ana):

@@ -1,6 +1,5 @@
 """The outbox against a real SMTP server on loopback (aiosmtpd)."""
 
-import socket
 from datetime import timedelta
 from email.header import decode_header, make_header
 
@@ -25,24 +24,6 @@ class Inbox(Message):
 
     def handle_message(self, message):
         self.messages.append(message)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_port(settings):
-    port = free_port()
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 2},
-        }
-    }
-    return port
 
 
 def queue_one(key="request-event:1"):

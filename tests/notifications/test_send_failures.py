@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from notifications.models import Notification
 from notifications.services import MAX_ATTEMPTS, notification_send
-from tests.notifications.test_outbox import free_port, queue_one
+from tests.notifications.test_outbox import queue_one
 
 pytestmark = pytest.mark.django_db
 
@@ -56,14 +56,8 @@ class RefusingServer:
 
 
 @pytest.fixture
-def smtp_server(settings):
-    port = free_port()
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 2},
-        }
-    }
+def smtp_server(smtp_port):
+    port = smtp_port
     controllers = []
 
     def start(**refusal):

@@ -10,7 +10,7 @@ from notifications.composer import build_message
 from notifications.models import Notification
 from notifications.services import notification_queue, notification_send
 from tests.factories import CooperativeFactory
-from tests.notifications.test_outbox import Inbox, free_port
+from tests.notifications.test_outbox import Inbox
 
 pytestmark = pytest.mark.django_db
 
@@ -30,18 +30,6 @@ def queue_for(cooperative):
             "status": "Aprobada",
         },
     )
-
-
-@pytest.fixture
-def smtp_port(settings):
-    port = free_port()
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 2},
-        }
-    }
-    return port
 
 
 def test_it_writes_a_sender_the_smtp_backend_accepts_for_a_name_with_dots_and_commas(smtp_port):

@@ -8,9 +8,9 @@ from django.urls import reverse
 from benefits.models import Benefit, BenefitRequest
 from benefits.services import Actor, RequestError, request_create, request_submit, request_update
 from benefits.states import Status
-from invoices.models import Document
 from members.models import Associate
 from tests.factories import PASSWORD
+from tests.portal.test_requests import a_read_invoice_on
 
 pytestmark = pytest.mark.django_db
 
@@ -37,17 +37,7 @@ def ready_to_file(draft):
         actor=Actor(draft.associate.user),
         savings_account=draft.associate.accounts.get(),
     )
-    Document.objects.create(
-        cooperative=draft.cooperative,
-        request=draft,
-        kind="einvoice",
-        original_name="f.zip",
-        size=1,
-        sha256="x",
-        uploaded_at=draft.created_at,
-        status="read",
-        facts={"document": {"issue_date": "2026-01-02", "totals": {"payable": "100"}}},
-    )
+    a_read_invoice_on(draft)
     return draft
 
 
