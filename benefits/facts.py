@@ -43,7 +43,10 @@ def beneficiary_facts(beneficiary: Beneficiary | None) -> BeneficiaryFacts:
         disabled=beneficiary.disabled,
         studying=beneficiary.studying,
         registered_on=beneficiary.registered_on,
-        identity=str(beneficiary.pk),
+        # The document when there is one (a person registered twice has one number), else the row.
+        identity=f"doc:{beneficiary.document_number}"
+        if beneficiary.document_number
+        else f"row:{beneficiary.pk}",
     )
 
 
@@ -72,6 +75,7 @@ HISTORY_FIELDS = (
     "beneficiary__disabled",
     "beneficiary__studying",
     "beneficiary__registered_on",
+    "beneficiary__document_number",
 )
 
 
@@ -121,17 +125,21 @@ def invoice_basis(request: BenefitRequest, documents=None) -> tuple[date | None,
     return (min(dates) if dates else None), (total if dates else None)
 
 
-def arrears_days_at(associate: Associate, *, event_date: date, requested_on: date) -> int:
-    """The most the associate can have been in arrears on `event_date`, from the arrears on file.
+def arrears_days_at(arrears_days: int, *, read_on: date | None, event_date: date) -> int:
+    """The most the associate can have been in arrears on `event_date`, from the roster's figure.
 
-    The roster gives only today's days of arrears: the age of the oldest unpaid
-    installment. An installment N days overdue at filing was N - D days overdue
-    D days earlier, and not yet due if N <= D; so arrears run up after a death
-    (nobody pays a dead associate's loans) do not count against it. Arrears
-    paid off since the event cannot be seen: staff check those in the core
-    system (reading next to the rule: COPROCENVA Art. 11 num. 1, COACREMAT Art. 13).
+    The roster gives the days of arrears on the day it was read (`read_on`):
+    the age of the oldest unpaid installment. An installment N days overdue
+    then was N - D days overdue D days earlier, and not yet due if N <= D; so
+    arrears run up after a death (nobody pays a dead associate's loans) do not
+    count against it. Without the day the figure was read, or with a figure
+    older than the event, nothing is deduced. Arrears paid off since the event
+    cannot be seen: staff check those in the core system (reading next to the
+    rule: COPROCENVA Art. 11 num. 1, COACREMAT Art. 13).
     """
-    return max(0, associate.arrears_days - max(0, (requested_on - event_date).days))
+    if read_on is None:
+        return arrears_days
+    return max(0, arrears_days - max(0, (read_on - event_date).days))
 
 
 def window_case(request: BenefitRequest, *, event_date: date, requested_on: date) -> Case:
@@ -170,9 +178,9 @@ def case_for_request(request: BenefitRequest, *, requested_on: date, documents=N
         associate=replace(
             associate_facts(request.associate),
             arrears_days_at_event=arrears_days_at(
-                request.associate,
+                request.associate.arrears_days,
+                read_on=request.cooperative.roster_read_on,
                 event_date=event_date or requested_on,
-                requested_on=requested_on,
             ),
         ),
         beneficiary=beneficiary_facts(request.beneficiary),

@@ -49,6 +49,11 @@ class Cooperative(models.Model):
         "versión de la política de datos", max_length=20, default="2026-01"
     )
     active = models.BooleanField("activa", default=True)
+    # The day of the last associates' roster import: the day its arrears figures
+    # were true (benefits.facts.arrears_days_at counts back from it).
+    roster_read_on = models.DateField(
+        "padrón de asociados leído el", null=True, blank=True, editable=False
+    )
 
     history = HistoricalRecords(bases=[AuditedHistory])
 

@@ -127,14 +127,16 @@ class BeneficiaryFacts:
         relatives whose birth date is unknown are not taken for one another:
         a father and a mother imported without birth dates are two parents,
         each with their own «once per beneficiary» (COACREMAT Art. 14; San
-        Simón, auxilio fúnebre and educativo «por cada uno de los hijos»).
+        Simón, auxilio fúnebre and educativo «por cada uno de los hijos»). A
+        known equal birth date still makes one person, so a relative registered
+        twice (two rows, or two spellings of a document) is not paid twice.
         """
         if self.relationship != other.relationship:
             return False
         if self.relationship == "self":
             return True
-        if self.identity and other.identity:
-            return self.identity == other.identity
+        if self.identity and self.identity == other.identity:
+            return True
         return self.birth_date is not None and self.birth_date == other.birth_date
 
 

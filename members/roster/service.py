@@ -50,6 +50,10 @@ def roster_import(
             .values_list("pk")
         )
         PLANNERS[layout.kind](cooperative=cooperative, rows=rows, report=report).write(**history)
+        if layout.kind == "associates":  # its arrears are those of today
+            Cooperative.objects.filter(pk=cooperative.pk).update(
+                roster_read_on=timezone.localdate()
+            )
         if dry_run:
             transaction.set_rollback(True)
     report.rejections.sort(key=lambda rejection: rejection.line)

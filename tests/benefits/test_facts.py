@@ -34,15 +34,33 @@ def test_two_parents_imported_without_birth_dates_are_two_people_to_the_rules():
 def test_arrears_run_up_after_the_event_do_not_count_as_arrears_at_the_event():
     from datetime import date
 
-    coop = make_cooperative("coprocenva", "COPROCENVA", "CPV")
-    associate = make_associate(coop, document_number="61000111", arrears_days=56)
+    read_on = date(2026, 5, 5)  # the roster said 56 days that day
 
-    def at_event(event):
-        return arrears_days_at(associate, event_date=event, requested_on=date(2026, 5, 5))
+    def at_event(event, read_on=read_on):
+        return arrears_days_at(56, read_on=read_on, event_date=event)
 
-    assert at_event(date(2026, 3, 10)) == 0  # 56 days before filing: not yet due at the death
-    assert at_event(date(2026, 4, 20)) == 41  # 15 days before filing
+    assert at_event(date(2026, 3, 10)) == 0  # 56 days before: not yet due at the death
+    assert at_event(date(2026, 4, 20)) == 41  # 15 days before
     assert at_event(date(2026, 5, 5)) == 56
+    assert at_event(date(2026, 5, 20)) == 56  # a figure older than the event: nothing deduced
+    assert at_event(date(2026, 3, 10), read_on=None) == 56  # unknown day: nothing deduced
+
+
+def test_an_associates_roster_import_records_the_day_its_arrears_were_read():
+    import io
+
+    from django.utils import timezone
+
+    from members.roster.service import roster_import
+    from tests.members.roster_files import associate, csv_text
+
+    coop = make_cooperative("coprocenva", "COPROCENVA", "CPV")
+    text = csv_text(associate(document_number="61000113", arrears_days="35"))
+
+    report = roster_import(cooperative=coop, file=io.StringIO(text), kind="associates")
+
+    coop.refresh_from_db()
+    assert not report.rejections and coop.roster_read_on == timezone.localdate()
 
 
 def test_the_rules_get_the_arrears_at_the_event_of_the_request():
@@ -60,9 +78,13 @@ def test_the_rules_get_the_arrears_at_the_event_of_the_request():
         actor=Actor(),
     )
     filed = request.created_at.date()
+    type(coop).objects.filter(pk=coop.pk).update(roster_read_on=filed - timedelta(days=10))
     request_update(request=request, actor=Actor(), event_date=filed - timedelta(days=50))
     request.refresh_from_db()
 
+    request.cooperative.refresh_from_db()
+
     case = case_for_request(request, requested_on=filed)
 
-    assert case.associate.arrears_days == 56 and case.associate.arrears_days_at_event == 6
+    # Read 40 days after the event: 56 then means at most 16 at the event.
+    assert case.associate.arrears_days == 56 and case.associate.arrears_days_at_event == 16

@@ -314,3 +314,11 @@ def test_a_mother_and_a_father_without_birth_dates_are_two_parents_each_paid_onc
         who=beneficiary("parent"),
         history=[granted("muerte_familiar", "2026-03-05", who=beneficiary("parent"))],
     ).eligible
+
+
+def test_a_parent_registered_twice_with_the_same_birth_date_is_paid_once():
+    first_row = beneficiary("parent", identity="doc:123456", birth_date="1950-01-01")
+    second_row = beneficiary("parent", identity="doc:AB123456", birth_date="1950-01-01")
+    paid = granted("muerte_familiar", "2026-03-05", who=first_row)
+
+    assert failed(cm("muerte_familiar", who=second_row, history=[paid])) == ["frequency"]

@@ -29,7 +29,7 @@ FISCAL_YEAR_READING = (
 DEATH_ARREARS_READING = (
     "El Art. 2 pide estar al día al radicar; para la muerte del asociado el Art. 13, que es especial, admite "
     "hasta 60 días de mora en el momento del suceso, y solo se aplica esa regla. La mora del suceso se "
-    "deduce de la del día (la acumulada después del fallecimiento no cuenta); la saldada después no se ve: "
+    "deduce de la del día en que se leyó el padrón (la acumulada después del fallecimiento no cuenta); la saldada después no se ve: "
     "el analista la verifica."
 )
 CAP_READING = "Un incentivo contra factura no supera el valor de la factura."

@@ -26,9 +26,9 @@ SUSPENDED_READING = (
 )
 ARREARS_READING = (
     "«Hábil» es no tener más de 30 días de atraso (Art. 1 num. 6). Se usan los días de mora informados "
-    "para la fecha del evento; el portal solo conoce la mora del día, y la del evento la deduce de ella "
-    "(una cuota vencida hace N días lo estaba N − D días D días antes): la mora acumulada después del "
-    "evento no cuenta. La mora saldada después del evento no se ve: el analista la verifica."
+    "para la fecha del evento; el portal conoce la mora del día en que se leyó el padrón, y la del evento "
+    "la deduce de ella (una cuota vencida hace N días lo estaba N − D días D días antes): la mora "
+    "acumulada después del evento no cuenta. La mora saldada después del evento no se ve: el analista la verifica."
 )
 ROLL_READING = (
     "«Día de no atención en agencia» se lee como sábado, domingo o festivo nacional (calendario de días "
