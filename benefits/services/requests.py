@@ -200,8 +200,11 @@ def request_submit(*, request: BenefitRequest, actor: Actor, now=None) -> Benefi
         if request.status == Status.SUBMITTED:
             return request  # a double click or a retry: already filed
         # The associate as the roster has them now (the locked row is read afresh),
-        # not as when the draft was started.
-        _refuse_if_cannot_request(request.associate)
+        # not as when the draft was started. A request filed before they retired
+        # may still be filed again with what staff asked for (NEEDS_DOCUMENTS, a
+        # fixable rejection).
+        if not request.filing_number:
+            _refuse_if_cannot_request(request.associate)
         if request.status == Status.REJECTED and (
             request.no_resources or not request.rejection_fixable
         ):

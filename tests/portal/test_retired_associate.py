@@ -57,6 +57,26 @@ def test_a_draft_started_before_retiring_cannot_be_filed(ana):
     assert draft.status == Status.DRAFT and draft.filing_number is None
 
 
+def test_a_request_filed_before_retiring_is_sent_back_with_what_staff_asked(logged_in, ana):
+    from benefits.services.requests import request_ask_documents
+    from members.models import StaffRole
+    from tests.backoffice.helpers import file_request, staff_member
+
+    filed = file_request(ana, "salud", amount=100_000)
+    request_ask_documents(
+        request=filed,
+        actor=Actor(staff_member(ana.cooperative, StaffRole.ANALYST)),
+        needed="La orden médica.",
+    )
+    retire(ana)
+
+    page = logged_in.get(url("request_edit", public_id=filed.public_id))
+    again = request_submit(request=filed, actor=Actor(ana.user))
+
+    assert NOT_ACTIVE not in page.text
+    assert again.status == Status.SUBMITTED and again.filing_number == filed.filing_number
+
+
 def test_an_active_associate_still_starts_and_files_requests(ana):
     draft = request_create(associate=ana, benefit=health(ana), actor=Actor(ana.user))
     filed = request_submit(request=draft, actor=Actor(ana.user))
