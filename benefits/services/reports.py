@@ -138,7 +138,23 @@ def report_export_build(*, export_id: int, now=None) -> str | None:
     if not done:  # cannot happen while the lease outlasts the time limit; never leave a stray file
         export.file.storage.delete(export.file.name)
         return None
+    _drop_older(export)
     return ReportExport.Status.READY
+
+
+def _drop_older(export: ReportExport) -> None:
+    """The newest PDF of a quarter replaces the earlier ones: they list every grant's associate,
+    and nobody needs yesterday's figures once today's are made."""
+    older = ReportExport.objects.filter(
+        cooperative_id=export.cooperative_id,
+        year=export.year,
+        quarter=export.quarter,
+        status__in=[ReportExport.Status.READY, ReportExport.Status.FAILED],
+        requested_at__lt=export.requested_at,
+    )
+    for name in older.exclude(file="").values_list("file", flat=True):
+        export.file.storage.delete(name)
+    older.delete()
 
 
 def stale_report_export_ids(*, now=None, limit: int = 100) -> list[int]:

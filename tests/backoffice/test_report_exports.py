@@ -119,6 +119,21 @@ def test_once_a_pdf_is_ready_a_fresh_one_can_be_asked_for(cemcop, staff, granted
     assert ReportExport.objects.filter(status=ReportExport.Status.READY).get() == first
 
 
+def test_the_newest_pdf_of_a_quarter_replaces_the_earlier_ones(
+    cemcop, staff, granted, private_storage
+):
+    first, _ = report_export_request(cooperative=cemcop, user=staff.council, **Q1_2026)
+    report_export_build(export_id=first.pk)
+    first.refresh_from_db()
+    assert (private_storage / first.file.name).exists()
+    second, _ = report_export_request(cooperative=cemcop, user=staff.council, **Q1_2026)
+
+    report_export_build(export_id=second.pk)
+
+    assert list(ReportExport.objects.all()) == [second]
+    assert not (private_storage / first.file.name).exists()
+
+
 def test_another_cooperatives_report_can_be_neither_asked_for_nor_downloaded(
     client, cemcop, staff, san_simon, granted
 ):
