@@ -55,7 +55,11 @@ class CommitteeMeetingAdmin(SearchByRadicado, BackOfficeAdmin):
     def search_matches(self, term, requests):
         # An acta's number, or the sessions that had a radicado on their agenda.
         named = Q(pk__in=AgendaItem.objects.filter(request__in=requests).values("meeting_id"))
-        return named | Q(number=int(term)) if term.isdigit() and len(term) < 10 else named
+        return (
+            named | Q(number=int(term))
+            if term.isascii() and term.isdigit() and len(term) < 10
+            else named
+        )
 
     change_form_template = "admin/benefits/committeemeeting/meeting_page.html"
 

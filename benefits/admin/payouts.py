@@ -50,7 +50,11 @@ class DisbursementBatchAdmin(SearchByRadicado, BackOfficeAdmin):
             Q(request__in=requests) | Q(request__associate__document_number__iexact=term)
         )
         named = Q(pk__in=lines.values("batch_id"))
-        return named | Q(number=int(term)) if term.isdigit() and len(term) < 10 else named
+        return (
+            named | Q(number=int(term))
+            if term.isascii() and term.isdigit() and len(term) < 10
+            else named
+        )
 
     @admin.display(description="total", ordering="total")
     def total_display(self, obj):
