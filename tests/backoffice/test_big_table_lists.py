@@ -168,3 +168,12 @@ def test_a_session_is_found_by_its_acta_number_and_by_a_radicado_on_its_agenda(
     for term in (str(meeting.number), request.filing_number.lower()):
         assert row in client.get(url, {"q": term}).text, term
     assert row not in client.get(url, {"q": "CEM-1999-000001"}).text
+
+
+@pytest.mark.parametrize(
+    "changelist",
+    ["admin:benefits_committeemeeting_changelist", "admin:benefits_disbursementbatch_changelist"],
+)
+def test_a_search_for_a_superscript_digit_finds_nothing_rather_than_failing(client, changelist):
+    client.force_login(SuperuserFactory())
+    assert client.get(reverse(changelist), {"q": "²"}).status_code == 200
