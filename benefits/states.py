@@ -7,8 +7,6 @@ machine fits on one screen and every move is recorded as a RequestEvent.
 
 from django.db import models
 
-from members.models import Associate
-
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Borrador"
@@ -80,8 +78,11 @@ NOT_AN_ACTIVE_ASSOCIATE = (
 )
 
 
-def why_cannot_request(associate: Associate) -> str:
+def why_cannot_request(associate) -> str:
     """Why the associate may not start or file any request ('' when they may)."""
+    # Imported here: this module is read before Django's apps are (faults/invariants.py).
+    from members.models import Associate
+
     if associate.status == Associate.Status.RETIRED:
         return NOT_AN_ACTIVE_ASSOCIATE
     return ""
