@@ -23,6 +23,7 @@ from benefits.selectors import offers_request_letter, required_documents
 from benefits.states import (
     Status,
     editable_by_associate,
+    why_cannot_file,
     why_cannot_request,
     withdrawable_by_associate,
 )
@@ -226,8 +227,7 @@ def edit_context(request: BenefitRequest, *, form=None, today: date | None = Non
         else preview_decision(request, today=today, documents=documents),
         "problems": missing_before_submit(request, documents=documents),
         "editable": editable_by_associate(request),
-        # A request filed before the associate retired may still be sent back with what staff asked.
-        "cannot_request": "" if request.filing_number else why_cannot_request(request.associate),
+        "cannot_request": why_cannot_file(request),
         "withdrawable": withdrawable_by_associate(request),
         "required_documents": documents_asked,
         "request_letter": offers_request_letter(request, documents_asked),

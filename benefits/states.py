@@ -86,3 +86,13 @@ def why_cannot_request(associate) -> str:
     if associate.status == Associate.Status.RETIRED:
         return NOT_AN_ACTIVE_ASSOCIATE
     return ""
+
+
+def why_cannot_file(request) -> str:
+    """Why the associate may not file this request now ('' when they may).
+
+    Only a first filing is refused: a request filed before the associate
+    retired may still be sent back with what staff asked (NEEDS_DOCUMENTS, a
+    fixable rejection).
+    """
+    return "" if request.filing_number else why_cannot_request(request.associate)

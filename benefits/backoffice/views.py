@@ -312,11 +312,11 @@ def dashboard(request, model_admin):
     )
 
 
-def _report_from(request, data, *, detail: bool):
+def _report_from(request, *, detail: bool):
     cooperatives = access.cooperatives_for(request.user, REPORTS)
     if not cooperatives.exists():
         raise Http404
-    form = ReportForm(data or None, cooperatives=cooperatives)
+    form = ReportForm(request.GET or None, cooperatives=cooperatives)
     report = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -330,7 +330,7 @@ def _report_from(request, data, *, detail: bool):
 
 
 def report(request, model_admin):
-    form, report = _report_from(request, request.GET, detail=False)
+    form, report = _report_from(request, detail=False)
     exports = []
     if report is not None:
         exports = list(
@@ -402,7 +402,7 @@ def report_pdf_download(request, public_id, model_admin):
 
 
 def report_csv(request, model_admin):
-    form, report = _report_from(request, request.GET, detail=True)
+    form, report = _report_from(request, detail=True)
     if report is None:
         raise Http404("Escoja cooperativa, año y trimestre.")
     return csv_response(quarter_report_csv(report), quarter_report_filename(report, "csv"))

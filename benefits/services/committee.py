@@ -498,7 +498,8 @@ def item_decide(
         item = _locked_item(item)
         meeting = item.meeting
         _require_officer(meeting, actor)
-        result = tally(item)
+        policy = policy_for(meeting.cooperative)
+        result = tally(item, quorum=policy.quorum_for(meeting.body))
         if result.missing:
             raise CommitteeError(f"Falta registrar el voto de: {', '.join(result.missing)}.")
         item.votes_for, item.votes_against, item.abstentions = (
@@ -506,7 +507,7 @@ def item_decide(
             result.votes_against,
             result.abstentions,
         )
-        body_label = policy_for(meeting.cooperative).body_name(meeting.body)
+        body_label = policy.body_name(meeting.body)
         decision = None
         if not result.has_quorum:
             outcome = AgendaItem.Outcome.POSTPONED

@@ -38,7 +38,13 @@ from benefits.models import (
     WhenExhausted,
 )
 from benefits.notify import SILENT, notify_status_change
-from benefits.states import Status, can_move, why_cannot_request, withdrawable_by_associate
+from benefits.states import (
+    Status,
+    can_move,
+    why_cannot_file,
+    why_cannot_request,
+    withdrawable_by_associate,
+)
 from core.dates import format_date
 from core.models import HolidayOverride
 from core.money import format_pesos
@@ -118,19 +124,13 @@ def _move(
     return event
 
 
-def _refuse_if_cannot_request(associate: Associate) -> None:
-    """Starting and filing both stop here for an associate who left the cooperative.
-
-    The rule engine is not told that the associate left, and treasury's payout
-    batch, which does hold them, comes only after the «aprobado» email.
-    """
+def request_create(*, associate: Associate, benefit: Benefit, actor: Actor) -> BenefitRequest:
+    # Starting and (first) filing stop for an associate who left the cooperative:
+    # the rule engine is not told, and treasury's payout batch, which does hold
+    # them, comes only after the «aprobado» email.
     refusal = why_cannot_request(associate)
     if refusal:
         raise RequestError(refusal)
-
-
-def request_create(*, associate: Associate, benefit: Benefit, actor: Actor) -> BenefitRequest:
-    _refuse_if_cannot_request(associate)
     if benefit.cooperative_id != associate.cooperative_id or not benefit.active:
         raise RequestError("Ese auxilio no está disponible en tu cooperativa.")
     request = BenefitRequest(
@@ -200,11 +200,10 @@ def request_submit(*, request: BenefitRequest, actor: Actor, now=None) -> Benefi
         if request.status == Status.SUBMITTED:
             return request  # a double click or a retry: already filed
         # The associate as the roster has them now (the locked row is read afresh),
-        # not as when the draft was started. A request filed before they retired
-        # may still be filed again with what staff asked for (NEEDS_DOCUMENTS, a
-        # fixable rejection).
-        if not request.filing_number:
-            _refuse_if_cannot_request(request.associate)
+        # not as when the draft was started.
+        refusal = why_cannot_file(request)
+        if refusal:
+            raise RequestError(refusal)
         if request.status == Status.REJECTED and (
             request.no_resources or not request.rejection_fixable
         ):
