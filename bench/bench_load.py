@@ -10,6 +10,9 @@
 3. Runs locust three times (each virtual user logs in once, before the
    measurement starts):
    - floor: /healthz only — the framework's throughput on this server;
+   - signed-in floor: logged-in associates on a page that only checks who
+     they are (bench/load/urls.py) — what every associate page costs before
+     its own work, and so the most any cache of the pages could reach;
    - mix: associates (Auxilios page, a request's page, the Solicitar form,
      starting a request and its draft page, uploading an invoice) with no
      think time, and analysts working queues and the admin search at a human
@@ -142,6 +145,7 @@ def write_plan(path: Path) -> dict:
     """Who logs in and what they look at, read from the seeded database."""
     from django.db import connection
 
+    from bench.load.urls import SIGNED_IN_FLOOR
     from benefits.backoffice.queues import QUEUES
     from benefits.scale import LOAD_PASSWORD
 
@@ -192,6 +196,7 @@ def write_plan(path: Path) -> dict:
         "uploaders": [a for a in associates if a["coop"] == "cemcop"],
         "staff": staff,
         "queues": [queue.slug for queue in QUEUES],
+        "signed_in_floor": SIGNED_IN_FLOOR,
         "search": search,
         "samples": [str(SAMPLES / name) for name in PROD_SAMPLES],
     }
@@ -433,8 +438,10 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings"}
         self.worker = worker_process(env, workdir, concurrency=WORKER_CHILDREN)
+        # The portal's settings with one page more: the signed-in floor (bench/load/urls.py).
+        portal_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.load.settings"}
         self.web = gunicorn_process(
-            env, workdir, port=self.port, workers=GUNICORN_WORKERS, timeout=60
+            portal_env, workdir, port=self.port, workers=GUNICORN_WORKERS, timeout=60
         )
         self.backoffice_port = free_port()
         self.backoffice_url = f"http://127.0.0.1:{self.backoffice_port}"
@@ -516,6 +523,10 @@ def main() -> int:
                 server, "piso", ["Floor"], CONCURRENCY, FLOOR_SECONDS, CONCURRENCY
             )
             print_pages("Piso del framework (/healthz)", results["floor"])
+            results["signed_in_floor"] = phase(
+                server, "piso-sesion", ["SignedInFloor"], CONCURRENCY, FLOOR_SECONDS, 4
+            )
+            print_pages("Piso con sesión: solo verificar al asociado", results["signed_in_floor"])
             results["mix"] = phase(
                 server,
                 "mezcla",
@@ -586,6 +597,7 @@ def report(results: dict, *, seeded: float | None, invariants_ok: bool, plan: di
     floor, pipeline = results.get("floor", {}), results.get("pipeline", {})
     mix = summarize(results.get("mix", {}))
     floor_rps = sum(f["rps"] for f in floor.values())
+    signed_in_rps = sum(f["rps"] for f in results.get("signed_in_floor", {}).values())
     failures = sum(
         f["failures"]
         for f in [*results.get("mix", {}).values(), *results.get("pipeline_pages", {}).values()]
@@ -623,6 +635,10 @@ def report(results: dict, *, seeded: float | None, invariants_ok: bool, plan: di
         if floor_rps
         else None,
         "associate_share_of_floor_target": TARGETS["floor_share"],
+        "signed_in_floor_rps": round(signed_in_rps),
+        "signed_in_floor_share_of_floor": round(signed_in_rps / floor_rps, 2)
+        if floor_rps
+        else None,
         "associate_p95_ms": mix["associate_p95"],
         "associate_p95_ms_target": TARGETS["associate_p95_ms"],
         "associate_pages_p50_p95_p99_ms_rps": pages(mix["associate"], "asociado: "),

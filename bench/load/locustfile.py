@@ -21,6 +21,8 @@ each time, so every upload is a new invoice (a CUFE supports one request per
 cooperative). The signature then no longer verifies: the worker still does
 all the reading and checking, and flags it for staff without blocking.
 - Floor: /healthz, the framework's floor on the same server.
+- SignedInFloor: an associate page that only checks the session
+  (bench/load/urls.py), the floor of every associate page.
 
 Pages are named "<who>: <page>" so the report groups them.
 """
@@ -288,6 +290,21 @@ class Floor(FastHttpUser):
     @task
     def healthz(self):
         self.client.get("/healthz", name="piso: /healthz")
+
+
+class SignedInFloor(PortalUser):
+    """Logged-in associates asking for a page that only checks who they are, without pause."""
+
+    wait_time = constant(0)
+
+    def on_start(self):
+        self.log_in_associate(_next("associates"))
+        self.client.get(f"/{self.coop}/{PLAN['signed_in_floor']}", name=WARM_UP)
+        _logged(self)
+
+    @task
+    def signed_in(self):
+        self.client.get(f"/{self.coop}/{PLAN['signed_in_floor']}", name="piso con sesión")
 
 
 @events.init_command_line_parser.add_listener
