@@ -199,8 +199,10 @@ class FundBudgetAdmin(RefusedByTheService, BackOfficeAdmin):
 
     @admin.display(description="ejecución")
     def execution(self, obj):
+        if not obj.budget:  # a fund the council gave nothing this year
+            return "—"
         share = f"{obj.committed * 100 / obj.budget:.1f}".replace(".", ",")
-        return f"{share} %" if obj.budget else "—"
+        return f"{share} %"
 
     def save_model(self, request, obj, form, change):
         # The form already refused a budget below what is committed; the service

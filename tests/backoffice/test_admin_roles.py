@@ -375,6 +375,16 @@ def test_the_budgets_execution_is_written_with_a_decimal_comma(client, world, st
     assert f"{share} %" in page.text
 
 
+def test_a_fund_with_no_budget_this_year_shows_no_execution_instead_of_failing(
+    client, world, staff
+):
+    FundBudget.objects.filter(pk=world["budget"].pk).update(budget=0, committed=0)
+    client.force_login(staff.council)
+    page = client.get(reverse("admin:benefits_fundbudget_changelist"))
+    assert page.status_code == 200
+    assert "<td class=\"field-execution\">—</td>" in page.text
+
+
 def test_an_analyst_here_who_only_votes_there_convenes_sessions_here_only(
     client, cemcop, san_simon
 ):
