@@ -43,6 +43,7 @@ from benefits.services.requests import (
 )
 from benefits.states import Status
 from cooperatives.models import Cooperative
+from cooperatives.services import cooperative_lock
 from core.money import format_pesos
 from members.models import Beneficiary, StaffRole, User
 
@@ -173,7 +174,7 @@ def meeting_create(
     ):
         raise CommitteeError(f"No hay integrantes vigentes en el «{group}».")
     with transaction.atomic():
-        Cooperative.objects.select_for_update().get(pk=cooperative.pk)  # one numbering at a time
+        cooperative_lock(cooperative=cooperative)  # one numbering at a time
         if number is None:
             last = CommitteeMeeting.objects.filter(cooperative=cooperative, body=body).aggregate(
                 n=Max("number")

@@ -22,6 +22,7 @@ from benefits.services.backoffice import policy_for
 from benefits.services.requests import Actor, RequestError, _move
 from benefits.states import Status
 from cooperatives.models import Cooperative
+from cooperatives.services import cooperative_lock
 from members.models import Associate
 
 
@@ -65,7 +66,7 @@ def batch_build(*, cooperative: Cooperative, actor: Actor, request_ids=None) -> 
     """Builds a batch of the approved requests that can be paid; says why the others are held."""
     policy = policy_for(cooperative)
     with transaction.atomic():
-        Cooperative.objects.select_for_update().get(pk=cooperative.pk)  # one numbering at a time
+        cooperative_lock(cooperative=cooperative)  # one numbering at a time
         candidates = payable_requests(cooperative)
         if request_ids is not None:
             candidates = candidates.filter(pk__in=list(request_ids))

@@ -742,8 +742,11 @@ def _reverse_charges(request: BenefitRequest, *, actor: Actor, now) -> None:
     for entry in request.ledger_entries.all():
         key = (entry.fund_budget_id, entry.quota_account_id)
         held[key] = held.get(key, Decimal(0)) + entry.amount
+    # Budgets before the quota, each in primary-key order: the order an approval
+    # locks them in (_approve_locked), so a revocation and an approval of the
+    # same associate's requests never wait on each other in a cycle (a deadlock).
     for (fund_budget_id, quota_account_id), amount in sorted(
-        held.items(), key=lambda item: (item[0][0] or 0, item[0][1] or 0)
+        held.items(), key=lambda item: (item[0][0] is None, item[0][0] or 0, item[0][1] or 0)
     ):
         if amount <= 0:
             continue

@@ -5,6 +5,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from cooperatives.models import Cooperative
+from cooperatives.services import cooperative_lock
 from core.history import client_ip
 from members.roster import csvfile
 from members.roster.csvfile import RosterFileError
@@ -42,13 +43,8 @@ def roster_import(
         },
     }
     with transaction.atomic():
-        # One import at a time per cooperative (two would race to create the same
-        # cédula); NO KEY UPDATE does not block inserts that reference the cooperative.
-        list(
-            Cooperative.objects.select_for_update(no_key=True)
-            .filter(pk=cooperative.pk)
-            .values_list("pk")
-        )
+        # One import at a time per cooperative (two would race to create the same cédula).
+        cooperative_lock(cooperative=cooperative)
         PLANNERS[layout.kind](cooperative=cooperative, rows=rows, report=report).write(**history)
         if layout.kind == "associates":  # its arrears are those of today
             Cooperative.objects.filter(pk=cooperative.pk).update(

@@ -382,7 +382,7 @@ def test_a_fund_with_no_budget_this_year_shows_no_execution_instead_of_failing(
     client.force_login(staff.council)
     page = client.get(reverse("admin:benefits_fundbudget_changelist"))
     assert page.status_code == 200
-    assert "<td class=\"field-execution\">—</td>" in page.text
+    assert '<td class="field-execution">—</td>' in page.text
 
 
 def test_an_analyst_here_who_only_votes_there_convenes_sessions_here_only(

@@ -314,6 +314,31 @@ def test_the_quota_limits_what_staff_approve_and_moves_by_the_ledger(cemcop, sta
     )
 
 
+def test_revoking_takes_the_budget_before_the_quota_as_an_approval_does(cemcop, staff, ana):
+    """The same order of locks in both, or an approval and a revocation of one associate deadlock."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from benefits import rules
+
+    quota = rules.Quota(annual=Decimal(200_000), used=Decimal(0), available=Decimal(200_000))
+    request = file_request(ana, "salud", amount=150_000, quota=quota)
+    request_approve(request=request, actor=Actor(staff.analyst))
+
+    with CaptureQueriesContext(connection) as queries:
+        request_reject(
+            request=request, actor=Actor(staff.analyst), reason=reason(cemcop, "factura_usada")
+        )
+    tables = [
+        table
+        for query in queries.captured_queries
+        for table in ("benefits_fundbudget", "benefits_quotaaccount")
+        if query["sql"].startswith(f'UPDATE "{table}"')
+    ]
+    assert tables == ["benefits_fundbudget", "benefits_quotaaccount"]
+    assert ana.quota_accounts.get().used == 0
+
+
 def test_an_approval_in_a_disbursement_batch_cannot_be_revoked(cemcop, staff, ana):
     from benefits.services.payouts import batch_build
 
