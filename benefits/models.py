@@ -843,6 +843,18 @@ class DisbursementBatch(models.Model):
         blank=True,
         help_text="Referencia del proceso en el sistema central.",
     )
+    # From the first download of its file on, the core banking system may have
+    # paid the batch: annulling it, or taking a request out, then needs
+    # treasury's word that it did not (or the requests would be paid twice).
+    exported_at = models.DateTimeField("archivo descargado", null=True, blank=True)
+    exported_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="descargado por",
+    )
 
     objects = TenantQuerySet.as_manager()
     history = HistoricalRecords(bases=[AuditedHistory])

@@ -192,3 +192,7 @@ class MarkPaidForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label="Motivo", max_length=300)
+    # Asked once the batch's file was downloaded (benefits.services.payouts).
+    bank_did_not_pay = forms.BooleanField(
+        label="Confirmo que el sistema central no pagó el archivo descargado", required=False
+    )

@@ -19,7 +19,7 @@ from benefits.services.backoffice import policy_for
 from benefits.services.payouts import (
     batch_build,
     batch_cancel,
-    batch_csv,
+    batch_export,
     batch_mark_paid,
     batch_remove_line,
     payable_requests,
@@ -123,7 +123,10 @@ def build(request, model_admin):
 
 def download_csv(request, object_id, model_admin):
     batch = _batch_for(request, object_id, VIEW)
-    return csv_response(batch_csv(batch), f"lote-{batch.cooperative.slug}-{batch.number}.csv")
+    return csv_response(
+        batch_export(batch=batch, actor=Actor(request.user)),
+        f"lote-{batch.cooperative.slug}-{batch.number}.csv",
+    )
 
 
 @require_POST
@@ -152,7 +155,7 @@ def cancel(request, object_id, model_admin):
         messages.error(request, "Escriba por qué se anula el lote.")
         return _back(batch)
     try:
-        batch_cancel(batch=batch, actor=Actor(request.user), reason=form.cleaned_data["reason"])
+        batch_cancel(batch=batch, actor=Actor(request.user), **form.cleaned_data)
     except RequestError as error:
         messages.error(request, str(error))
     else:
@@ -173,7 +176,7 @@ def remove_line(request, object_id, line_id, model_admin):
         messages.error(request, "Escriba por qué se retira del lote.")
         return _back(batch)
     try:
-        batch_remove_line(line=line, actor=Actor(request.user), reason=form.cleaned_data["reason"])
+        batch_remove_line(line=line, actor=Actor(request.user), **form.cleaned_data)
     except RequestError as error:
         messages.error(request, str(error))
     else:

@@ -6,6 +6,8 @@ reads says exactly what was paid). Marking the batch paid moves every request
 to PAID — which emails the associate — in one transaction; doing it again is a
 no-op. Lock order: cooperative row (numbering) or batch row, then requests in
 primary-key order, the same order the request services use after their own row.
+Once its file was downloaded (batch_export), the core banking system may have
+paid it: annulling it or taking a request out needs treasury's word that it did not.
 """
 
 import csv
@@ -23,6 +25,7 @@ from benefits.services.requests import Actor, RequestError, _move
 from benefits.states import Status
 from cooperatives.models import Cooperative
 from cooperatives.services import cooperative_lock
+from core.dates import format_datetime
 from members.models import Associate
 
 
@@ -136,7 +139,31 @@ def _locked_batch(batch: DisbursementBatch) -> DisbursementBatch:
     )
 
 
-def batch_remove_line(*, line: DisbursementLine, actor: Actor, reason: str) -> DisbursementBatch:
+def _refuse_unless_unpaid(batch: DisbursementBatch, *, bank_did_not_pay: bool, what: str) -> None:
+    """A batch whose file was downloaded may have been paid: treasury says it was not, or nothing changes."""
+    if batch.exported_at and not bank_did_not_pay:
+        raise PayoutError(
+            f"El archivo del {batch} se descargó el {format_datetime(batch.exported_at)}: "
+            f"el sistema central pudo haberlo pagado. {what} solo si no lo pagó, y confírmelo "
+            "en la casilla; si lo pagó, márquelo pagado."
+        )
+
+
+def batch_export(*, batch: DisbursementBatch, actor: Actor, now=None) -> str:
+    """The batch's file for the core banking system; its first download is recorded on the batch."""
+    with transaction.atomic():
+        batch = _locked_batch(batch)
+        if batch.exported_at is None and batch.status == DisbursementBatch.Status.OPEN:
+            batch.exported_at, batch.exported_by = now or timezone.now(), actor.user
+            batch._history_user = actor.user
+            batch._change_reason = "Archivo descargado para el sistema central"
+            batch.save(update_fields=["exported_at", "exported_by"])
+    return batch_csv(batch)
+
+
+def batch_remove_line(
+    *, line: DisbursementLine, actor: Actor, reason: str, bank_did_not_pay: bool = False
+) -> DisbursementBatch:
     """Takes a request out of a batch not yet paid (it goes back to «aprobadas por pagar»)."""
     reason = (reason or "").strip()
     if not reason:
@@ -145,6 +172,9 @@ def batch_remove_line(*, line: DisbursementLine, actor: Actor, reason: str) -> D
         batch = _locked_batch(line.batch)
         if batch.status != DisbursementBatch.Status.OPEN:
             raise PayoutError(f"El {batch} está «{batch.get_status_display()}»: ya no cambia.")
+        _refuse_unless_unpaid(
+            batch, bank_did_not_pay=bank_did_not_pay, what="Retire una solicitud del lote"
+        )
         line = DisbursementLine.objects.select_for_update().get(pk=line.pk)
         if line.batch_id != batch.pk or not line.active:
             raise PayoutError("Esa solicitud ya no está en el lote.")
@@ -155,7 +185,9 @@ def batch_remove_line(*, line: DisbursementLine, actor: Actor, reason: str) -> D
     return batch
 
 
-def batch_cancel(*, batch: DisbursementBatch, actor: Actor, reason: str) -> DisbursementBatch:
+def batch_cancel(
+    *, batch: DisbursementBatch, actor: Actor, reason: str, bank_did_not_pay: bool = False
+) -> DisbursementBatch:
     """Annuls a batch not yet paid; its requests go back to «aprobadas por pagar»."""
     reason = (reason or "").strip()
     if not reason:
@@ -166,6 +198,7 @@ def batch_cancel(*, batch: DisbursementBatch, actor: Actor, reason: str) -> Disb
             return batch
         if batch.status != DisbursementBatch.Status.OPEN:
             raise PayoutError(f"El {batch} ya fue pagado: no se puede anular.")
+        _refuse_unless_unpaid(batch, bank_did_not_pay=bank_did_not_pay, what="Anule el lote")
         for line in batch.lines.filter(active=True).select_for_update():
             line.active, line.removed_reason = False, f"Lote anulado: {reason}"[:300]
             line._history_user = actor.user

@@ -13,6 +13,7 @@ from benefits.services.payouts import (
     batch_build,
     batch_cancel,
     batch_csv,
+    batch_export,
     batch_mark_paid,
     batch_remove_line,
 )
@@ -157,6 +158,80 @@ def test_treasury_downloads_the_csv_without_caching(client, cemcop, staff, appro
     assert response["Content-Disposition"].startswith("attachment;")
     assert "no-store" in response["Cache-Control"]
     assert approved[0].filing_number in response.content.decode()
+
+
+def test_the_first_download_of_the_file_is_recorded_on_the_batch(client, cemcop, staff, approved):
+    batch = batch_build(cooperative=cemcop, actor=Actor(staff.treasury)).batch
+    url = reverse("admin:benefits_disbursementbatch_csv", args=[batch.pk])
+    client.force_login(staff.treasury)
+    client.get(url)
+    batch.refresh_from_db()
+    first = batch.exported_at
+
+    client.force_login(staff.council)
+    client.get(url)
+
+    batch.refresh_from_db()
+    assert first is not None and batch.exported_at == first
+    assert batch.exported_by == staff.treasury
+    page = client.get(reverse("admin:benefits_disbursementbatch_change", args=[batch.pk]))
+    assert "Archivo descargado para el sistema central el" in page.text
+
+
+def test_a_downloaded_batch_is_annulled_only_on_word_that_it_was_not_paid(cemcop, staff, approved):
+    batch = batch_build(cooperative=cemcop, actor=Actor(staff.treasury)).batch
+    batch_export(batch=batch, actor=Actor(staff.treasury))
+
+    with pytest.raises(PayoutError, match="se descargó el .*confírmelo en la casilla"):
+        batch_cancel(batch=batch, actor=Actor(staff.treasury), reason="Archivo con error.")
+    batch.refresh_from_db()
+    assert batch.status == DisbursementBatch.Status.OPEN
+    assert batch.lines.filter(active=True).count() == 3
+    assert batch_build(cooperative=cemcop, actor=Actor(staff.treasury)).batch is None
+
+    batch_cancel(
+        batch=batch, actor=Actor(staff.treasury), reason="Archivo con error.", bank_did_not_pay=True
+    )
+    batch.refresh_from_db()
+    assert batch.status == DisbursementBatch.Status.CANCELLED
+
+
+def test_a_request_leaves_a_downloaded_batch_only_on_word_that_it_was_not_paid(
+    cemcop, staff, approved
+):
+    batch = batch_build(cooperative=cemcop, actor=Actor(staff.treasury)).batch
+    batch_export(batch=batch, actor=Actor(staff.treasury))
+    line = batch.lines.get(request=approved[0])
+
+    with pytest.raises(PayoutError, match="se descargó el"):
+        batch_remove_line(line=line, actor=Actor(staff.treasury), reason="Cuenta embargada.")
+    line.refresh_from_db()
+    assert line.active
+
+    batch_remove_line(
+        line=line, actor=Actor(staff.treasury), reason="Cuenta embargada.", bank_did_not_pay=True
+    )
+    line.refresh_from_db()
+    assert not line.active
+
+
+def test_annulling_a_downloaded_batch_through_the_page_asks_for_the_word(
+    client, cemcop, staff, approved
+):
+    batch = batch_build(cooperative=cemcop, actor=Actor(staff.treasury)).batch
+    client.force_login(staff.treasury)
+    client.get(reverse("admin:benefits_disbursementbatch_csv", args=[batch.pk]))
+    cancel = reverse("admin:benefits_disbursementbatch_cancel", args=[batch.pk])
+
+    refused = client.post(cancel, {"reason": "Archivo con error."}, follow=True)
+    assert "confírmelo en la casilla" in refused.text
+    assert 'name="bank_did_not_pay"' in refused.text
+    batch.refresh_from_db()
+    assert batch.status == DisbursementBatch.Status.OPEN
+
+    client.post(cancel, {"reason": "Archivo con error.", "bank_did_not_pay": "on"})
+    batch.refresh_from_db()
+    assert batch.status == DisbursementBatch.Status.CANCELLED
 
 
 def test_treasury_builds_and_pays_through_the_pages(client, cemcop, staff, approved):
