@@ -654,6 +654,11 @@ class CommitteeMeeting(models.Model):
         verbose_name="secretario",
     )
     notes = models.TextField("otras constancias", blank=True)
+    # What the session decided with, fixed at its first decision (services.committee.
+    # session_terms): the acta printed later says what applied, whatever the
+    # council changes in the cooperative's policy afterwards.
+    quorum = models.PositiveSmallIntegerField("quórum aplicado", null=True, blank=True)
+    body_name = models.CharField("nombre del órgano en el acta", max_length=120, blank=True)
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, related_name="+")
     created_at = models.DateTimeField("creada", auto_now_add=True)
     closed_at = models.DateTimeField("cerrada", null=True, blank=True)

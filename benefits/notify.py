@@ -70,6 +70,9 @@ def status_email_context(request: BenefitRequest, event: RequestEvent) -> dict:
         "reason": request.rejection_reason.text if request.rejection_reason else "",
         "fixable": request.rejection_fixable,
         "no_resources": request.no_resources,
+        "reconsideration_body": _reconsideration_body_name(request)
+        if event.to_status == Status.REJECTED
+        else "",
         "due_on": format_date(request.due_on),
         "review_days": request.cooperative.review_business_days,
         "at": format_date(event.at),
@@ -78,3 +81,12 @@ def status_email_context(request: BenefitRequest, event: RequestEvent) -> dict:
             kwargs={"coop": request.cooperative.slug, "public_id": request.public_id},
         ),
     }
+
+
+def _reconsideration_body_name(request: BenefitRequest) -> str:
+    """Who hears a reconsideration, as the cooperative's reglamento names it (COPROCENVA: the council)."""
+    from benefits.services.backoffice import policy_for
+    from benefits.services.requests import reconsideration_body
+
+    policy = policy_for(request.cooperative)
+    return policy.body_name(reconsideration_body(request, exceptions_body=policy.exceptions_body))

@@ -16,6 +16,8 @@ from benefits.backoffice.pdf import render_pdf
 from benefits.models import AgendaItem, BenefitRequest, Decision
 from benefits.selectors import is_request_letter, required_documents
 from benefits.services.backoffice import policy_for
+from benefits.services.committee import session_terms
+from benefits.services.requests import reconsideration_body
 from benefits.states import Status
 from core.dates import format_date
 from core.money import format_pesos
@@ -63,7 +65,7 @@ def decision_letter_context(decision: Decision) -> dict:
         "amount": format_pesos(decision.amount),
         "decider": _decider(decision, policy),
         "meeting": item.meeting if item else None,
-        "body_name": policy.body_name(item.meeting.body) if item else "",
+        "body_name": session_terms(item.meeting, policy).body_name if item else "",
         "day": format_date(decision.created_at),
         "filed_on": format_date(request.submitted_at),
         "account": f"{account.kind} {account.masked_number}" if account else "",
@@ -72,6 +74,9 @@ def decision_letter_context(decision: Decision) -> dict:
         "fixable": bool(decision.fixable),
         "no_resources": decision.no_resources,
         "no_resources_article": article,
+        "reconsideration_body": policy.body_name(
+            reconsideration_body(request, exceptions_body=policy.exceptions_body)
+        ),
         "trace": (proposal.reasons if proposal else []),
         "rule_set": proposal.rule_set if proposal else "",
     }

@@ -6,8 +6,7 @@ from django.db.models import Prefetch
 
 from benefits.backoffice.pdf import render_pdf
 from benefits.models import AgendaItem, CommitteeMeeting, Vote
-from benefits.services.backoffice import policy_for
-from benefits.services.committee import present_members
+from benefits.services.committee import present_members, session_terms
 
 
 def minutes_context(meeting: CommitteeMeeting) -> dict:
@@ -32,14 +31,14 @@ def minutes_context(meeting: CommitteeMeeting) -> dict:
             }
         )
     outcomes = [row["item"].outcome for row in rows]
-    policy = policy_for(meeting.cooperative)
+    terms = session_terms(meeting)
     return {
         "cooperative": meeting.cooperative,
         "meeting": meeting,
         "closed": meeting.status == CommitteeMeeting.Status.CLOSED,
         "present": present_members(meeting),
-        "quorum": policy.quorum_for(meeting.body),
-        "body_name": policy.body_name(meeting.body),
+        "quorum": terms.quorum,
+        "body_name": terms.body_name,
         "rows": rows,
         "approved_count": outcomes.count(AgendaItem.Outcome.APPROVED),
         "rejected_count": outcomes.count(AgendaItem.Outcome.REJECTED),

@@ -31,6 +31,7 @@ from benefits.models import (
     LedgerEntry,
 )
 from benefits.services.backoffice import policy_for
+from benefits.services.committee import session_terms
 from benefits.states import Status
 from cooperatives.models import Cooperative
 from core.dates import MONTHS, format_date
@@ -270,7 +271,7 @@ def quarter_report(
         meetings.append(
             {
                 "meeting": meeting,
-                "body": policy.body_name(meeting.body),
+                "body": session_terms(meeting, policy).body_name,
                 "approved": outcomes.get(AgendaItem.Outcome.APPROVED, 0),
                 "rejected": outcomes.get(AgendaItem.Outcome.REJECTED, 0),
                 "postponed": outcomes.get(AgendaItem.Outcome.POSTPONED, 0),

@@ -306,6 +306,7 @@ def meeting_page(meeting: CommitteeMeeting, user) -> dict:
         eligible_members,
         interested_people_of,
         present_members,
+        session_terms,
         tally,
     )
 
@@ -320,7 +321,8 @@ def meeting_page(meeting: CommitteeMeeting, user) -> dict:
     )
     present = present_members(meeting)
     policy = policy_for(meeting.cooperative)
-    quorum = policy.quorum_for(meeting.body)
+    terms = session_terms(meeting, policy)
+    quorum = terms.quorum
     people = interested_people_of([item.request for item in items])
     rows = []
     for item in items:
@@ -361,7 +363,7 @@ def meeting_page(meeting: CommitteeMeeting, user) -> dict:
         "present_ids": {m.pk for m in present},
         "eligible": list(eligible_members(meeting.cooperative, meeting.body)),
         "quorum": quorum,
-        "body_name": policy.body_name(meeting.body),
+        "body_name": terms.body_name,
         "open": open_,
         "officer": officer and open_,
         "can_prepare": change

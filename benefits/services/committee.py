@@ -289,6 +289,22 @@ def _require_officer(meeting: CommitteeMeeting, actor: Actor) -> None:
         raise CommitteeError("Solo el presidente o el secretario de la sesión pueden hacer esto.")
 
 
+def _refuse_if_interested(item: AgendaItem, actor: Actor) -> None:
+    """An officer with an interest in the item (or declared recused on it) does not run it.
+
+    Recusal keeps a member's vote out of the count; an officer who is the
+    applicant (or their relative) could otherwise still set the amount, enter
+    the others' votes and close the item: the other officer runs it.
+    """
+    conflict = conflicts_for(item.request, [actor.user]).get(actor.user.pk, "")
+    recused = item.votes.filter(member=actor.user, choice=Vote.Choice.RECUSED).exists()
+    if conflict or recused:
+        raise CommitteeError(
+            "Usted está impedido en este punto: el monto, los votos de los demás y la decisión "
+            "los registra el otro dignatario de la sesión (presidente o secretario)."
+        )
+
+
 # --- the agenda -------------------------------------------------------------------------
 
 
@@ -311,8 +327,13 @@ def agenda_add(
         if request.cooperative_id != meeting.cooperative_id:
             raise CommitteeError("Esa solicitud no es de esta cooperativa.")
         already = meeting.items.filter(request=request).first()
-        if already is not None:
+        if already is not None and already.outcome == AgendaItem.Outcome.PENDING:
             return already  # a double click: it is on this agenda already
+        if already is not None:  # decided here, and back before the body (a reconsideration)
+            raise CommitteeError(
+                f"La solicitud {request} ya se decidió en esta sesión: póngala en el orden "
+                "del día de una próxima sesión."
+            )
         if request.status != Status.COMMITTEE:
             raise CommitteeError(
                 f"La solicitud {request} está «{request.get_status_display()}», no ante el órgano."
@@ -378,6 +399,7 @@ def agenda_set_amount(*, item: AgendaItem, amount, actor: Actor) -> AgendaItem:
     with transaction.atomic():
         item = _locked_item(item)
         _require_officer(item.meeting, actor)
+        _refuse_if_interested(item, actor)
         for vote in item.votes.exclude(choice=Vote.Choice.RECUSED):
             vote._history_user = actor.user
             vote.delete()
@@ -411,6 +433,8 @@ def vote_cast(
             raise CommitteeError(
                 "Cada integrante vota por sí mismo, o lo registra el presidente o el secretario."
             )
+        if actor.user.pk != member.pk:
+            _refuse_if_interested(item, actor)
         conflict = conflicts_for(item.request, [member]).get(member.pk, "")
         if conflict and choice != Vote.Choice.RECUSED:
             raise CommitteeError(
@@ -454,6 +478,27 @@ class Tally:
         return self.voting >= self.quorum
 
 
+@dataclass(frozen=True)
+class SessionTerms:
+    quorum: int
+    body_name: str
+
+
+def session_terms(meeting: CommitteeMeeting, policy=None) -> SessionTerms:
+    """The quorum and the body's name a session decides with.
+
+    The cooperative's policy until the session's first decision, which fixes
+    them on the session (item_decide): every later decision of the session and
+    its acta, whenever it is printed, say what applied then.
+    """
+    if meeting.quorum is not None:
+        return SessionTerms(quorum=meeting.quorum, body_name=meeting.body_name)
+    policy = policy or policy_for(meeting.cooperative)
+    return SessionTerms(
+        quorum=policy.quorum_for(meeting.body), body_name=policy.body_name(meeting.body)
+    )
+
+
 def tally(
     item: AgendaItem, *, members: list[User] | None = None, quorum: int | None = None
 ) -> Tally:
@@ -461,7 +506,7 @@ def tally(
     if members is None:
         members = present_members(item.meeting)
     if quorum is None:
-        quorum = policy_for(item.meeting.cooperative).quorum_for(item.meeting.body)
+        quorum = session_terms(item.meeting).quorum
     votes = {vote.member_id: vote.choice for vote in item.votes.all()}
     counts = dict.fromkeys(Vote.Choice.values, 0)
     for choice in votes.values():
@@ -499,16 +544,22 @@ def item_decide(
         item = _locked_item(item)
         meeting = item.meeting
         _require_officer(meeting, actor)
+        _refuse_if_interested(item, actor)
         policy = policy_for(meeting.cooperative)
-        result = tally(item, quorum=policy.quorum_for(meeting.body))
+        terms = session_terms(meeting, policy)
+        result = tally(item, quorum=terms.quorum)
         if result.missing:
             raise CommitteeError(f"Falta registrar el voto de: {', '.join(result.missing)}.")
+        if meeting.quorum is None:  # the session's first decision fixes its terms
+            CommitteeMeeting.objects.filter(pk=meeting.pk, quorum__isnull=True).update(
+                quorum=terms.quorum, body_name=terms.body_name
+            )
         item.votes_for, item.votes_against, item.abstentions = (
             result.votes_for,
             result.votes_against,
             result.abstentions,
         )
-        body_label = policy.body_name(meeting.body)
+        body_label = terms.body_name
         decision = None
         if not result.has_quorum:
             outcome = AgendaItem.Outcome.POSTPONED

@@ -840,9 +840,12 @@ def required_body(request: BenefitRequest, *, exceptions_body: str) -> str:
     """
     if request.referral == Referral.RULES or not request.referral:
         return request.approver if request.approver in APPROVER_LABELS else exceptions_body
-    if request.approver == Body.COUNCIL:
-        return Body.COUNCIL
-    return exceptions_body
+    return reconsideration_body(request, exceptions_body=exceptions_body)
+
+
+def reconsideration_body(request: BenefitRequest, *, exceptions_body: str) -> str:
+    """The body that decides an exception or a reconsideration of this request (what a rejection letter names)."""
+    return Body.COUNCIL if request.approver == Body.COUNCIL else exceptions_body
 
 
 def describe_due(request: BenefitRequest, *, today: date, calendar) -> str:

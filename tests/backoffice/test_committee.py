@@ -121,6 +121,37 @@ def test_putting_a_request_on_the_agenda_twice_is_one_item(meeting, staff, ana):
     assert again.pk == first.pk and meeting.items.count() == 1
 
 
+def test_a_reconsideration_goes_to_another_session_than_the_one_that_denied_it(
+    meeting, staff, ana, cemcop
+):
+    request = exception_for(ana, staff)
+    item = agenda_add(
+        meeting=meeting, request=request, actor=Actor(staff.analyst), amount=Decimal(50_000)
+    )
+    vote_all(item, staff, [Vote.Choice.AGAINST, Vote.Choice.AGAINST, Vote.Choice.AGAINST])
+    item_decide(
+        item=item,
+        actor=Actor(staff.committee[0]),
+        reason=RejectionReason.objects.get(cooperative=cemcop, code="mora"),
+    )
+    request_refer(
+        request=request,
+        actor=Actor(staff.analyst),
+        referral=Referral.RECONSIDERATION,
+        reason="El asociado pide reconsiderar.",
+    )
+
+    with pytest.raises(CommitteeError, match="ya se decidió en esta sesión"):
+        agenda_add(meeting=meeting, request=request, actor=Actor(staff.analyst))
+    later = meeting_create(
+        cooperative=cemcop,
+        body=Body.COMMITTEE,
+        held_on=date(2026, 3, 20),
+        actor=Actor(staff.analyst),
+    )
+    assert agenda_add(meeting=later, request=request, actor=Actor(staff.analyst)).meeting == later
+
+
 def test_a_majority_for_approves_the_amount_put_to_the_vote(meeting, staff, ana):
     request = exception_for(ana, staff)
     item = agenda_add(
@@ -274,6 +305,54 @@ class TestRecusal:
         item = item_decide(item=item, actor=Actor(staff.committee[0]))
 
         assert item.outcome == AgendaItem.Outcome.POSTPONED and "Sin quórum" in item.outcome_note
+
+    def test_a_president_who_is_the_applicant_leaves_the_item_to_the_secretary(
+        self, meeting, staff, cemcop
+    ):
+        president, secretary, third = staff.committee
+        applicant = make_associate(cemcop, document_number=president.document_number)
+        item = agenda_add(
+            meeting=meeting,
+            request=exception_for(applicant, staff),
+            actor=Actor(staff.analyst),
+            amount=Decimal(50_000),
+        )
+        vote_cast(item=item, member=president, choice=Vote.Choice.RECUSED, actor=Actor(president))
+
+        with pytest.raises(CommitteeError, match="Usted está impedido"):
+            agenda_set_amount(item=item, amount=Decimal(90_000), actor=Actor(president))
+        with pytest.raises(CommitteeError, match="Usted está impedido"):
+            vote_cast(item=item, member=third, choice=Vote.Choice.FOR, actor=Actor(president))
+        for member in (secretary, third):
+            vote_cast(item=item, member=member, choice=Vote.Choice.FOR, actor=Actor(secretary))
+        with pytest.raises(CommitteeError, match="Usted está impedido"):
+            item_decide(item=item, actor=Actor(president))
+
+        item = item_decide(item=item, actor=Actor(secretary))
+        assert item.amount == Decimal(50_000)
+        assert item.outcome == AgendaItem.Outcome.POSTPONED  # two who may vote, three needed
+
+    def test_an_officer_who_declared_a_recusal_does_not_close_the_item(self, meeting, staff, ana):
+        president, secretary, third = staff.committee
+        item = agenda_add(
+            meeting=meeting,
+            request=exception_for(ana, staff),
+            actor=Actor(staff.analyst),
+            amount=Decimal(50_000),
+        )
+        vote_cast(
+            item=item,
+            member=secretary,
+            choice=Vote.Choice.RECUSED,
+            reason="Es primo del asociado.",
+            actor=Actor(secretary),
+        )
+        for member in (president, third):
+            vote_cast(item=item, member=member, choice=Vote.Choice.FOR, actor=Actor(member))
+
+        with pytest.raises(CommitteeError, match="Usted está impedido"):
+            item_decide(item=item, actor=Actor(secretary))
+        assert item_decide(item=item, actor=Actor(president)).outcome != AgendaItem.Outcome.PENDING
 
     def test_anyone_may_declare_a_recusal_the_roster_cannot_show_with_a_reason(
         self, meeting, staff, ana
@@ -444,6 +523,37 @@ def test_the_acta_lists_members_votes_and_each_decision_with_the_figures_in_the_
     assert reason.text in text
     assert "Votos a favor: 2 · En contra: 0 · Abstenciones: 1" in text
     assert "BORRADOR" not in text
+
+
+def test_a_session_keeps_the_quorum_and_name_it_decided_with_whatever_the_policy_says_later(
+    meeting, staff, ana, cemcop
+):
+    first = agenda_add(
+        meeting=meeting,
+        request=exception_for(ana, staff),
+        actor=Actor(staff.analyst),
+        amount=Decimal(50_000),
+    )
+    vote_all(first, staff, [Vote.Choice.FOR, Vote.Choice.FOR, Vote.Choice.FOR])
+    item_decide(item=first, actor=Actor(staff.committee[0]))
+    policy = policy_for(cemcop)
+    policy.committee_quorum, policy.committee_name = 4, "Comité renombrado"
+    policy.save()
+    second = agenda_add(
+        meeting=meeting,
+        request=exception_for(make_associate(cemcop, document_number="52999777"), staff),
+        actor=Actor(staff.analyst),
+        amount=Decimal(40_000),
+    )
+    vote_all(second, staff, [Vote.Choice.FOR, Vote.Choice.FOR, Vote.Choice.FOR])
+    second = item_decide(item=second, actor=Actor(staff.committee[0]))
+    meeting_close(meeting=meeting, actor=Actor(staff.committee[1]))
+    meeting.refresh_from_db()
+
+    assert second.outcome == AgendaItem.Outcome.APPROVED  # three of the session's quorum of three
+    text = pdf_text(minutes_pdf(meeting))
+    assert "el quórum para decidir es de 3" in text
+    assert "Comité de solidaridad y bienestar social" in text and "renombrado" not in text
 
 
 def test_what_the_rules_leave_to_the_committee_is_decided_in_a_session_not_by_staff(coprocenva):

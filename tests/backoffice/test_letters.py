@@ -57,6 +57,34 @@ def test_a_fixable_rejection_letter_says_how_to_amend(cemcop, staff, ana):
     assert "subsanable" in text
 
 
+@pytest.mark.parametrize(
+    ("slug", "name", "prefix", "code", "body"),
+    [
+        ("cemcop", "CEMCOP", "CEM", "plan_exequial", "Comité de solidaridad y bienestar social"),
+        ("coprocenva", "COPROCENVA", "CPV", "muerte_familiar", "Consejo de Administración"),
+    ],
+)
+def test_a_final_rejection_names_the_body_that_hears_its_reconsideration(
+    db, slug, name, prefix, code, body
+):
+    """COPROCENVA's exceptions and reconsiderations go to its council (Art. 7)."""
+    from tests.portal.conftest import make_cooperative
+
+    coop = make_cooperative(slug, name, prefix)
+    people = Staff(coop, 71_000_000)
+    request = file_request(make_associate(coop, email="socio@example.co"), code, amount=100_000)
+    request_reject(
+        request=request,
+        actor=Actor(people.analyst),
+        reason=RejectionReason.objects.get(cooperative=coop, code="factura_usada"),
+    )
+
+    letter = pdf_text(decision_letter_pdf(request.decisions.get(kind=Decision.Kind.STAFF)))
+    assert f"reconsideración ante el {body}" in letter
+    email = request.events.get(to_status="rejected")
+    assert status_email_context(request, email)["reconsideration_body"] == body
+
+
 def test_the_lack_of_resources_letter_cites_article_8_and_offers_no_second_chance(
     cemcop, staff, ana
 ):
