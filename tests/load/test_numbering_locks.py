@@ -45,38 +45,38 @@ def while_numbering(monkeypatch, module, name, run):
     return go_on, worker, errors
 
 
-def an_email_is_recorded_at_once(cooperative):
-    with connection.cursor() as cursor:
-        cursor.execute("SET lock_timeout = '3s'")
+def an_email_is_recorded_meanwhile(cooperative, paused) -> None:
+    """While `paused` holds its lock, an insert referencing the cooperative waits at most 3 s."""
+    go_on, worker, errors = paused
     try:
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '3s'")
         Notification.objects.create(
             cooperative=cooperative, key="mientras-se-numera", template="t", to="a@example.co"
         )
     finally:
         with connection.cursor() as cursor:
             cursor.execute("SET lock_timeout = 0")
-
-
-def test_building_a_batch_lets_the_cooperative_go_on_writing(monkeypatch, cemcop, analyst):
-    go_on, worker, errors = while_numbering(
-        monkeypatch,
-        payout_services,
-        "payable_requests",
-        lambda: payout_services.batch_build(cooperative=cemcop, actor=Actor(user=analyst)),
-    )
-    try:
-        an_email_is_recorded_at_once(cemcop)
-    finally:
         go_on.set()
         worker.join(timeout=30)
     assert errors == []
     assert Notification.objects.filter(key="mientras-se-numera").exists()
 
 
+def test_building_a_batch_lets_the_cooperative_go_on_writing(monkeypatch, cemcop, analyst):
+    paused = while_numbering(
+        monkeypatch,
+        payout_services,
+        "payable_requests",
+        lambda: payout_services.batch_build(cooperative=cemcop, actor=Actor(user=analyst)),
+    )
+    an_email_is_recorded_meanwhile(cemcop, paused)
+
+
 def test_convening_a_session_lets_the_cooperative_go_on_writing(monkeypatch, cemcop, analyst):
     from benefits.models import CommitteeMeeting
 
-    go_on, worker, errors = while_numbering(
+    paused = while_numbering(
         monkeypatch,
         CommitteeMeeting.objects,
         "filter",
@@ -84,10 +84,4 @@ def test_convening_a_session_lets_the_cooperative_go_on_writing(monkeypatch, cem
             cooperative=cemcop, body="committee", held_on="2026-03-10", actor=Actor(user=analyst)
         ),
     )
-    try:
-        an_email_is_recorded_at_once(cemcop)
-    finally:
-        go_on.set()
-        worker.join(timeout=30)
-    assert errors == []
-    assert Notification.objects.filter(key="mientras-se-numera").exists()
+    an_email_is_recorded_meanwhile(cemcop, paused)
