@@ -271,6 +271,8 @@ class Referral(models.TextChoices):
     RULES = "rules", "Por reglamento decide el órgano"
     EXCEPTION = "exception", "Excepción"
     RECONSIDERATION = "reconsideration", "Reconsideración"
+    # An approval the body gave, sent back to it: only the body that approved revokes it.
+    REVOCATION = "revocation", "Revocación de una aprobación del órgano"
 
 
 class BenefitRequest(models.Model):

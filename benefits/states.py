@@ -32,8 +32,9 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     # A fixable rejection is amended and filed again; any rejection may be
     # taken to the committee as a reconsideration.
     Status.REJECTED: frozenset({Status.SUBMITTED, Status.COMMITTEE}),
-    # An approval is undone (compensating ledger entry) only before payment.
-    Status.APPROVED: frozenset({Status.PAID, Status.REJECTED}),
+    # An approval is undone (compensating ledger entry) only before payment: by
+    # staff when staff gave it, or sent back to the body that gave it.
+    Status.APPROVED: frozenset({Status.PAID, Status.REJECTED, Status.COMMITTEE}),
     Status.PAID: frozenset(),
     Status.WITHDRAWN: frozenset(),
 }

@@ -291,6 +291,14 @@ def available_actions(request: BenefitRequest, user, *, proposal, blocking, line
             and staff_approval.kind == Decision.Kind.STAFF
         )
         actions["annul"] = actions["reject"]
+        if (
+            change
+            and line is None
+            and staff_approval is not None
+            and staff_approval.kind in (Decision.Kind.COMMITTEE, Decision.Kind.COUNCIL)
+        ):
+            # Only the body that approved revokes (benefits.services.requests.request_refer).
+            actions["refer"].append((Referral.REVOCATION, Referral.REVOCATION.label))
     elif request.status == Status.REJECTED and change and not request.no_resources:
         actions["refer"].append((Referral.RECONSIDERATION, Referral.RECONSIDERATION.label))
     return actions

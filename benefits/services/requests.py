@@ -634,14 +634,11 @@ def request_reject(
             raise RequestError(
                 f"Por reglamento esta solicitud la decide {APPROVER_LABELS[request.approver]}: envíela al órgano."
             )
-        if request.status == Status.APPROVED:
-            approval = (
-                request.decisions.exclude(kind=Decision.Kind.PROPOSAL)
-                .order_by("-created_at", "-pk")
-                .first()
+        if request.status == Status.APPROVED and approving_body(request):
+            raise RequestError(
+                "La aprobó un órgano: solo ese órgano puede revocarla. Envíesela como "
+                f"«{Referral.REVOCATION.label}»."
             )
-            if approval is not None and approval.kind != Decision.Kind.STAFF:
-                raise RequestError("La aprobó un órgano: solo ese órgano puede revocarla.")
         _reject_locked(
             request,
             actor=actor,
@@ -786,15 +783,31 @@ def request_ask_documents(
     return request
 
 
+def approving_body(request: BenefitRequest) -> str | None:
+    """The body (committee or council) whose decision approved the request; None when staff approved it."""
+    last = (
+        request.decisions.exclude(kind=Decision.Kind.PROPOSAL)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if last is None or last.kind not in (Decision.Kind.COMMITTEE, Decision.Kind.COUNCIL):
+        return None
+    return Body.COUNCIL if last.kind == Decision.Kind.COUNCIL else Body.COMMITTEE
+
+
 def request_refer(
     *, request: BenefitRequest, actor: Actor, referral: str, reason: str, now=None
 ) -> BenefitRequest:
-    """Sends a request to the committee (or the council): by rule, as an exception, or for reconsideration.
+    """Sends a request to the committee (or the council): by rule, as an exception, for reconsideration or to revoke.
 
     By rule: the rules name the body (approver). Exception: a request outside
     the rules (CEMCOP Art. 10 lit. a). Reconsideration: a rejected request the
     associate asks to review — except a denial for lack of resources, which has
-    no second chance (CEMCOP Art. 8).
+    no second chance (CEMCOP Art. 8). Revocation: an approval a body gave and
+    staff find should not be paid (the associate retired, the invoice was
+    someone else's…): only that body may revoke it. Until it decides, the
+    approval is suspended: its charges go back to the fund and the quota
+    (compensating entries), and the body's new decision charges them again or not.
     """
     reason = (reason or "").strip()
     if referral not in Referral.values:
@@ -803,7 +816,18 @@ def request_refer(
         raise RequestError("Escriba por qué se envía al órgano: quedará en el acta.")
     with transaction.atomic():
         request = _locked(request)
-        if referral == Referral.RECONSIDERATION:
+        if referral == Referral.REVOCATION:
+            if request.status != Status.APPROVED or approving_body(request) is None:
+                raise RequestError(
+                    "Solo se envía a revocar una aprobación que dio un órgano; "
+                    "la de la administración se revoca rechazándola."
+                )
+            line = _active_batch_line(request)
+            if line is not None:
+                raise RequestError(
+                    f"Está en el {line.batch}: tesorería debe retirarla del lote antes de revocarla."
+                )
+        elif referral == Referral.RECONSIDERATION:
             if request.status != Status.REJECTED:
                 raise RequestError("Solo se reconsidera una solicitud rechazada.")
             if request.no_resources:
@@ -820,6 +844,7 @@ def request_refer(
                 "El reglamento deja esta solicitud a la administración: envíela como excepción."
             )
         label = Referral(referral).label.lower()
+        suspended = request.status == Status.APPROVED
         _move(
             request,
             Status.COMMITTEE,
@@ -828,7 +853,10 @@ def request_refer(
             comment=f"Enviada al órgano ({label}): {reason}",
             referral=referral,
             is_exception=referral != Referral.RULES,
+            **({"amount_approved": None} if suspended else {}),
         )
+        if suspended:
+            _reverse_charges(request, actor=actor, now=now or timezone.now())
     return request
 
 
@@ -840,6 +868,10 @@ def required_body(request: BenefitRequest, *, exceptions_body: str) -> str:
     """
     if request.referral == Referral.RULES or not request.referral:
         return request.approver if request.approver in APPROVER_LABELS else exceptions_body
+    if request.referral == Referral.REVOCATION:
+        return approving_body(request) or reconsideration_body(
+            request, exceptions_body=exceptions_body
+        )
     return reconsideration_body(request, exceptions_body=exceptions_body)
 
 
