@@ -845,6 +845,16 @@ def request_refer(
             )
         label = Referral(referral).label.lower()
         suspended = request.status == Status.APPROVED
+        fields = {"amount_approved": None} if suspended else {}
+        if referral == Referral.RECONSIDERATION:
+            # No reglamento sets a term for a reconsideration: it is a new review,
+            # with the cooperative's review term from the day it is asked for (the
+            # first filing's deadline has passed long since, and would show the
+            # associate a date in the past and put it at once among the «vencidas»).
+            today = timezone.localdate(now or timezone.now())
+            fields["due_on"] = HolidayOverride.calendar().add_business_days(
+                today, request.cooperative.review_business_days
+            )
         _move(
             request,
             Status.COMMITTEE,
@@ -853,7 +863,7 @@ def request_refer(
             comment=f"Enviada al órgano ({label}): {reason}",
             referral=referral,
             is_exception=referral != Referral.RULES,
-            **({"amount_approved": None} if suspended else {}),
+            **fields,
         )
         if suspended:
             _reverse_charges(request, actor=actor, now=now or timezone.now())

@@ -180,6 +180,32 @@ def test_a_rejected_request_can_be_taken_to_the_committee_for_reconsideration(an
     assert request.status == Status.COMMITTEE and request.referral == Referral.RECONSIDERATION
 
 
+def test_a_reconsideration_gets_a_new_review_term_from_the_day_it_is_asked_for(ana, staff, cemcop):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from core.models import HolidayOverride
+
+    filed = datetime(2026, 3, 2, 9, tzinfo=ZoneInfo("America/Bogota"))
+    request = file_request(ana, "plan_exequial", amount=120_000, now=filed)
+    request_reject(request=request, actor=Actor(staff.analyst), reason=reason(cemcop, "mora"))
+    asked = filed + timedelta(days=60)
+
+    request_refer(
+        request=request,
+        actor=Actor(staff.analyst),
+        referral=Referral.RECONSIDERATION,
+        reason="El asociado se puso al día.",
+        now=asked,
+    )
+
+    request.refresh_from_db()
+    expected = HolidayOverride.calendar().add_business_days(
+        asked.date(), cemcop.review_business_days
+    )
+    assert request.due_on == expected > asked.date()
+
+
 def test_a_rule_referral_needs_the_rules_to_name_a_body(ana, staff):
     request = file_request(ana, "plan_exequial", amount=120_000)
     with pytest.raises(RequestError, match="como excepción"):
