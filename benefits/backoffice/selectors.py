@@ -369,6 +369,8 @@ def meeting_page(meeting: CommitteeMeeting, user) -> dict:
         "rows": rows,
         "present": present,
         "present_ids": {m.pk for m in present},
+        # Recusals are found by cédula (conflicts_for): without one nobody is recused for them.
+        "without_document": [str(m) for m in present if not m.document_number],
         "eligible": list(eligible_members(meeting.cooperative, meeting.body)),
         "quorum": quorum,
         "body_name": terms.body_name,

@@ -574,6 +574,22 @@ def test_what_the_rules_leave_to_the_committee_is_decided_in_a_session_not_by_st
     assert AgendaItem.objects.get(request=request).outcome == AgendaItem.Outcome.APPROVED
 
 
+def test_the_session_page_warns_of_members_whose_recusals_the_portal_cannot_see(
+    client, meeting, staff
+):
+    from django.urls import reverse
+
+    url = reverse("admin:benefits_committeemeeting_change", args=[meeting.pk])
+    client.force_login(staff.committee[0])
+    assert "Sin cédula en su usuario" not in client.get(url).text
+
+    third = staff.committee[2]
+    third.document_number = None
+    third.save(update_fields=["document_number"])
+    page = client.get(url).text
+    assert "Sin cédula en su usuario" in page and str(third) in page
+
+
 def test_the_session_page_reads_a_constant_number_of_queries_whatever_its_agenda(
     client, meeting, staff, ana, cemcop
 ):
