@@ -161,8 +161,8 @@ def ledger() -> list[Result]:
         JOIN (SELECT request_id, SUM(amount) FILTER (WHERE fund_budget_id IS NOT NULL) AS fund,
                      SUM(amount) FILTER (WHERE quota_account_id IS NOT NULL) AS quota
               FROM benefits_ledgerentry GROUP BY 1) l ON l.request_id = r.id
-        WHERE COALESCE(l.fund, 0) <> CASE WHEN r.status IN ('approved', 'paid') THEN r.amount_approved ELSE 0 END
-           OR (l.quota IS NOT NULL AND l.quota <> CASE WHEN r.status IN ('approved', 'paid') THEN r.amount_approved ELSE 0 END)
+        WHERE COALESCE(l.fund, 0) <> CASE WHEN r.status IN ('approved', 'paid') OR (r.status = 'committee' AND r.referral = 'revocation') THEN r.amount_approved ELSE 0 END
+           OR (l.quota IS NOT NULL AND l.quota <> CASE WHEN r.status IN ('approved', 'paid') OR (r.status = 'committee' AND r.referral = 'revocation') THEN r.amount_approved ELSE 0 END)
         """
     )[0]
     counts = _one(

@@ -25,9 +25,14 @@ from core.money import format_pesos
 logger = logging.getLogger(__name__)
 
 
-def _decider(decision: Decision, policy) -> str:
-    """Who decided, as the letter says it: the administration or the body by its reglamento name."""
+def _decider(decision: Decision, policy, item=None) -> str:
+    """Who decided, as the letter says it: the administration or the body by its reglamento name.
+
+    A body's decision in a session names it as the session did (session_terms).
+    """
     if decision.kind in (Decision.Kind.COMMITTEE, Decision.Kind.COUNCIL):
+        if item is not None:
+            return f"el {session_terms(item.meeting, policy).body_name}"
         return f"el {policy.body_name(decision.kind)}"
     if decision.kind == Decision.Kind.STAFF:
         return "la administración de la cooperativa"
@@ -63,7 +68,7 @@ def decision_letter_context(decision: Decision) -> dict:
         "associate": request.associate,
         "approved": decision.eligible,
         "amount": format_pesos(decision.amount),
-        "decider": _decider(decision, policy),
+        "decider": _decider(decision, policy, item),
         "meeting": item.meeting if item else None,
         "body_name": session_terms(item.meeting, policy).body_name if item else "",
         "day": format_date(decision.created_at),

@@ -353,6 +353,7 @@ def meeting_page(meeting: CommitteeMeeting, user) -> dict:
             cooperative_id=meeting.cooperative_id, status=Status.COMMITTEE
         )
         .exclude(agenda_items__outcome=AgendaItem.Outcome.PENDING)
+        .exclude(agenda_items__meeting=meeting)  # decided here: a later session hears it again
         .select_related("associate", "benefit")
         .order_by("due_on", "pk")[:200]
     )

@@ -3,6 +3,24 @@
 from django.db import migrations, models
 
 
+def fix_decided_sessions(apps, schema_editor):
+    """Sessions that already decided keep the terms in force now (the closest known to theirs)."""
+    meeting_model = apps.get_model("benefits", "CommitteeMeeting")
+    policy_model = apps.get_model("benefits", "BackOfficePolicy")
+    policies = {p.cooperative_id: p for p in policy_model.objects.all()}
+    decided = meeting_model.objects.filter(
+        quorum__isnull=True, items__outcome__in=["approved", "rejected", "postponed"]
+    ).distinct()
+    for meeting in decided:
+        policy = policies.get(meeting.cooperative_id)
+        if policy is None:  # the portal's defaults, created when first read: left to it
+            continue
+        council = meeting.body == "council"
+        meeting.quorum = policy.council_quorum if council else policy.committee_quorum
+        meeting.body_name = "Consejo de Administración" if council else policy.committee_name
+        meeting.save(update_fields=["quorum", "body_name"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -30,4 +48,5 @@ class Migration(migrations.Migration):
             name='quorum',
             field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='quórum aplicado'),
         ),
+        migrations.RunPython(fix_decided_sessions, migrations.RunPython.noop),
     ]

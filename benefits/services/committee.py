@@ -29,6 +29,7 @@ from benefits.models import (
     CommitteeMeeting,
     CommitteeSeat,
     MeetingMember,
+    Referral,
     RejectionReason,
     Vote,
 )
@@ -347,7 +348,9 @@ def agenda_add(
         conflict = _group_conflict(meeting, request)
         if conflict:
             raise CommitteeError(conflict)
-        if amount is None and request.amount_proposed:
+        if amount is None and request.referral == Referral.REVOCATION:
+            amount = request.amount_approved  # whether the approval stands as it was
+        elif amount is None and request.amount_proposed:
             amount = request.amount_proposed
         if amount is not None and Decimal(amount) < 0:
             raise CommitteeError("El monto no puede ser negativo.")
@@ -630,6 +633,7 @@ def item_postpone(*, item: AgendaItem, actor: Actor, note: str, now=None) -> Age
     with transaction.atomic():
         item = _locked_item(item)
         _require_officer(item.meeting, actor)
+        _refuse_if_interested(item, actor)
         item.outcome, item.outcome_note = AgendaItem.Outcome.POSTPONED, f"Aplazada: {note}"
         item.decided_at, item.decided_by = now or timezone.now(), actor.user
         item._history_user = actor.user

@@ -482,16 +482,56 @@ def request_approve_by_body(
             raise RequestError(
                 f"La solicitud está «{request.get_status_display()}»: no está ante el órgano."
             )
-        decision = _approve_locked(
-            request,
-            actor=actor,
-            amount=Decimal(amount),
-            comment=comment,
-            now=now,
-            kind=BODY_DECISION_KIND[body],
-            proposal=_proposal(request),
-        )
+        if request.referral == Referral.REVOCATION:
+            decision = _keep_approval_locked(
+                request, actor=actor, amount=Decimal(amount), comment=comment, now=now, body=body
+            )
+        else:
+            decision = _approve_locked(
+                request,
+                actor=actor,
+                amount=Decimal(amount),
+                comment=comment,
+                now=now,
+                kind=BODY_DECISION_KIND[body],
+                proposal=_proposal(request),
+            )
     return request, decision
+
+
+def _keep_approval_locked(
+    request: BenefitRequest, *, actor: Actor, amount: Decimal, comment: str, now, body: str
+) -> Decision:
+    """The body does not revoke its approval: it stands as it was, on the charges it still holds.
+
+    Nothing is charged again (the fund kept the money while the body decided),
+    so neither an exhausted fund nor a new year's budget can turn it into a denial.
+    """
+    if amount != request.amount_approved:
+        raise RequestError(
+            f"Se vota si se mantiene la aprobación por {format_pesos(request.amount_approved)}: "
+            "el monto a votar debe ser ese."
+        )
+    event = _move(
+        request,
+        Status.APPROVED,
+        actor=actor,
+        now=now,
+        comment=comment or "El órgano mantiene su aprobación.",
+        decided_at=now,
+        decision_comment=comment,
+    )
+    return Decision.objects.create(
+        request=request,
+        kind=BODY_DECISION_KIND[body],
+        eligible=True,
+        amount=amount,
+        approver=request.approver or "staff",
+        decided_by=actor.user,
+        comment=comment,
+        event=event,
+        created_at=now,
+    )
 
 
 def _approve_locked(
@@ -694,7 +734,10 @@ def _reject_locked(
     kind: str,
     no_resources: bool = False,
 ) -> Decision:
-    was_approved = request.status == Status.APPROVED
+    # An approval, or one its body was asked to revoke: its charges are still held.
+    was_approved = request.status == Status.APPROVED or (
+        request.status == Status.COMMITTEE and request.referral == Referral.REVOCATION
+    )
     if was_approved:
         line = _active_batch_line(request)
         if line is not None:
@@ -806,8 +849,8 @@ def request_refer(
     no second chance (CEMCOP Art. 8). Revocation: an approval a body gave and
     staff find should not be paid (the associate retired, the invoice was
     someone else's…): only that body may revoke it. Until it decides, the
-    approval is suspended: its charges go back to the fund and the quota
-    (compensating entries), and the body's new decision charges them again or not.
+    approval's charges stay held (the fund keeps the money for it): the body
+    keeps the approval as it was, or revokes it and the charges are reversed.
     """
     reason = (reason or "").strip()
     if referral not in Referral.values:
@@ -844,13 +887,12 @@ def request_refer(
                 "El reglamento deja esta solicitud a la administración: envíela como excepción."
             )
         label = Referral(referral).label.lower()
-        suspended = request.status == Status.APPROVED
-        fields = {"amount_approved": None} if suspended else {}
-        if referral == Referral.RECONSIDERATION:
-            # No reglamento sets a term for a reconsideration: it is a new review,
-            # with the cooperative's review term from the day it is asked for (the
-            # first filing's deadline has passed long since, and would show the
-            # associate a date in the past and put it at once among the «vencidas»).
+        fields = {}
+        if referral in (Referral.RECONSIDERATION, Referral.REVOCATION):
+            # No reglamento sets a term for either: it is a new review, with the
+            # cooperative's review term from the day it is asked for (the first
+            # filing's deadline has passed long since, and would show the associate
+            # a date in the past and put it at once among the «vencidas»).
             today = timezone.localdate(now or timezone.now())
             fields["due_on"] = HolidayOverride.calendar().add_business_days(
                 today, request.cooperative.review_business_days
@@ -865,8 +907,6 @@ def request_refer(
             is_exception=referral != Referral.RULES,
             **fields,
         )
-        if suspended:
-            _reverse_charges(request, actor=actor, now=now or timezone.now())
     return request
 
 

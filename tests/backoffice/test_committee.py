@@ -24,6 +24,7 @@ from benefits.services.committee import (
     agenda_set_amount,
     conflicts_for,
     item_decide,
+    item_postpone,
     meeting_close,
     meeting_create,
     meeting_set_attendance,
@@ -327,6 +328,8 @@ class TestRecusal:
             vote_cast(item=item, member=member, choice=Vote.Choice.FOR, actor=Actor(secretary))
         with pytest.raises(CommitteeError, match="Usted está impedido"):
             item_decide(item=item, actor=Actor(president))
+        with pytest.raises(CommitteeError, match="Usted está impedido"):
+            item_postpone(item=item, actor=Actor(president), note="Falta información.")
 
         item = item_decide(item=item, actor=Actor(secretary))
         assert item.amount == Decimal(50_000)
@@ -554,6 +557,10 @@ def test_a_session_keeps_the_quorum_and_name_it_decided_with_whatever_the_policy
     text = pdf_text(minutes_pdf(meeting))
     assert "el quórum para decidir es de 3" in text
     assert "Comité de solidaridad y bienestar social" in text and "renombrado" not in text
+    from benefits.backoffice.letters import decision_letter_pdf
+
+    letter = pdf_text(decision_letter_pdf(second.decision))
+    assert "Comité de solidaridad y bienestar social" in letter and "renombrado" not in letter
 
 
 def test_what_the_rules_leave_to_the_committee_is_decided_in_a_session_not_by_staff(coprocenva):

@@ -1,7 +1,7 @@
-"""An approval a body gave is revoked only by that body: staff send it back, and it is suspended meanwhile."""
+"""An approval a body gave is revoked only by that body: staff send it back, its money held meanwhile."""
 
 import pytest
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.urls import reverse
 
 from benefits.models import Body, DisbursementBatch, FundBudget, LedgerEntry, Referral
@@ -16,6 +16,7 @@ from benefits.services.requests import (
     required_body,
 )
 from benefits.states import Status
+from faults import invariants
 from tests.backoffice.helpers import committee_decides, file_request
 from tests.backoffice.test_request_services import reason
 
@@ -65,39 +66,52 @@ def test_staff_cannot_revoke_a_committee_approval_and_are_told_how(
         )
 
 
-def test_sent_back_the_approval_is_suspended_and_its_money_returns_to_the_fund(
+def ledger_holds() -> bool:
+    return all(result.ok for result in invariants.ledger())
+
+
+def test_sent_back_the_approval_keeps_its_money_until_the_body_decides(
     cemcop, staff, approved_by_the_committee, budget
 ):
+    from django.utils import timezone
+
     charged = held(budget)
 
     request = send_back(approved_by_the_committee, staff)
 
     request.refresh_from_db()
     assert request.status == Status.COMMITTEE and request.referral == Referral.REVOCATION
-    assert request.amount_approved is None
-    assert held(budget) == charged - AMOUNT
+    assert request.amount_approved == AMOUNT and held(budget) == charged
+    assert request.due_on > timezone.localdate()  # a new term, not the first filing's
     policy = policy_for(cemcop)
     assert required_body(request, exceptions_body=policy.exceptions_body) == Body.COMMITTEE
+    assert ledger_holds()
 
 
-def test_the_committee_revokes_it_and_nothing_is_charged_twice(
+def test_the_committee_revokes_it_and_the_fund_gets_its_money_back(
     cemcop, staff, approved_by_the_committee, budget
 ):
     before = held(budget) - AMOUNT
     request = committee_decides(send_back(approved_by_the_committee, staff), approve=False)
 
-    assert request.status == Status.REJECTED
+    assert request.status == Status.REJECTED and request.amount_approved is None
     assert held(budget) == before
+    assert ledger_holds()
 
 
-def test_the_committee_confirms_it_and_it_is_charged_once(
+def test_the_committee_keeps_it_as_it_was_even_with_the_fund_spent_meanwhile(
     cemcop, staff, approved_by_the_committee, budget
 ):
     charged = held(budget)
-    request = committee_decides(send_back(approved_by_the_committee, staff), amount=AMOUNT)
+    request = send_back(approved_by_the_committee, staff)
+    FundBudget.objects.filter(pk=budget.pk).update(budget=F("committed"))  # nothing left
+
+    request = committee_decides(request)
 
     assert request.status == Status.APPROVED and request.amount_approved == AMOUNT
-    assert held(budget) == charged
+    assert not request.no_resources
+    assert held(budget) == charged  # charged once, as before
+    assert ledger_holds()
 
 
 def test_a_staff_approval_is_not_sent_to_be_revoked(cemcop, staff, ana):
