@@ -50,6 +50,9 @@ def notify_status_change(*, event_id: int) -> None:
 
 def status_email_context(request: BenefitRequest, event: RequestEvent) -> dict:
     """Plain JSON: it is stored on the notification and rendered when sent."""
+    # benefits.services imports this module: its helpers are read when the email is built.
+    from benefits.services.backoffice import reconsideration_body_name
+
     account = request.savings_account
     return {
         # Ids for what is rendered at send time (the decision letter attached to the email).
@@ -70,7 +73,7 @@ def status_email_context(request: BenefitRequest, event: RequestEvent) -> dict:
         "reason": request.rejection_reason.text if request.rejection_reason else "",
         "fixable": request.rejection_fixable,
         "no_resources": request.no_resources,
-        "reconsideration_body": _reconsideration_body_name(request)
+        "reconsideration_body": reconsideration_body_name(request)
         if event.to_status == Status.REJECTED
         else "",
         "due_on": format_date(request.due_on),
@@ -81,12 +84,3 @@ def status_email_context(request: BenefitRequest, event: RequestEvent) -> dict:
             kwargs={"coop": request.cooperative.slug, "public_id": request.public_id},
         ),
     }
-
-
-def _reconsideration_body_name(request: BenefitRequest) -> str:
-    """Who hears a reconsideration, as the cooperative's reglamento names it (COPROCENVA: the council)."""
-    from benefits.services.backoffice import policy_for
-    from benefits.services.requests import reconsideration_body
-
-    policy = policy_for(request.cooperative)
-    return policy.body_name(reconsideration_body(request, exceptions_body=policy.exceptions_body))

@@ -15,9 +15,8 @@ from django.utils import timezone
 from benefits.backoffice.pdf import render_pdf
 from benefits.models import AgendaItem, BenefitRequest, Decision
 from benefits.selectors import is_request_letter, required_documents
-from benefits.services.backoffice import policy_for
+from benefits.services.backoffice import policy_for, reconsideration_body_name
 from benefits.services.committee import session_terms
-from benefits.services.requests import reconsideration_body
 from benefits.states import Status
 from core.dates import format_date
 from core.money import format_pesos
@@ -25,15 +24,13 @@ from core.money import format_pesos
 logger = logging.getLogger(__name__)
 
 
-def _decider(decision: Decision, policy, item=None) -> str:
+def _decider(decision: Decision, policy, body_name: str) -> str:
     """Who decided, as the letter says it: the administration or the body by its reglamento name.
 
-    A body's decision in a session names it as the session did (session_terms).
+    `body_name` is the session's (session_terms) when the body decided in one.
     """
     if decision.kind in (Decision.Kind.COMMITTEE, Decision.Kind.COUNCIL):
-        if item is not None:
-            return f"el {session_terms(item.meeting, policy).body_name}"
-        return f"el {policy.body_name(decision.kind)}"
+        return f"el {body_name or policy.body_name(decision.kind)}"
     if decision.kind == Decision.Kind.STAFF:
         return "la administración de la cooperativa"
     return "la cooperativa"
@@ -54,6 +51,7 @@ def decision_letter_context(decision: Decision) -> dict:
     )
     account = request.savings_account
     policy = policy_for(cooperative)
+    body_name = session_terms(item.meeting, policy).body_name if item else ""
     reason = decision.rejection_reason
     article = ""
     if decision.no_resources:
@@ -68,9 +66,9 @@ def decision_letter_context(decision: Decision) -> dict:
         "associate": request.associate,
         "approved": decision.eligible,
         "amount": format_pesos(decision.amount),
-        "decider": _decider(decision, policy, item),
+        "decider": _decider(decision, policy, body_name),
         "meeting": item.meeting if item else None,
-        "body_name": session_terms(item.meeting, policy).body_name if item else "",
+        "body_name": body_name,
         "day": format_date(decision.created_at),
         "filed_on": format_date(request.submitted_at),
         "account": f"{account.kind} {account.masked_number}" if account else "",
@@ -79,9 +77,7 @@ def decision_letter_context(decision: Decision) -> dict:
         "fixable": bool(decision.fixable),
         "no_resources": decision.no_resources,
         "no_resources_article": article,
-        "reconsideration_body": policy.body_name(
-            reconsideration_body(request, exceptions_body=policy.exceptions_body)
-        ),
+        "reconsideration_body": reconsideration_body_name(request),
         "trace": (proposal.reasons if proposal else []),
         "rule_set": proposal.rule_set if proposal else "",
     }

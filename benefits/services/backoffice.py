@@ -40,6 +40,14 @@ def policy_for(cooperative: Cooperative) -> BackOfficePolicy:
     return policy
 
 
+def reconsideration_body_name(request: BenefitRequest) -> str:
+    """Who hears a reconsideration of the request, as its cooperative's reglamento names the body."""
+    from benefits.services.requests import reconsideration_body
+
+    policy = policy_for(request.cooperative)
+    return policy.body_name(reconsideration_body(request, exceptions_body=policy.exceptions_body))
+
+
 def fund_budget_save(
     *,
     fund: Fund,

@@ -176,6 +176,13 @@ def request_update(
     return request
 
 
+def _review_due_on(request: BenefitRequest, start: date) -> date:
+    """The day the cooperative must answer a review that starts on `start` (its business-day term)."""
+    return HolidayOverride.calendar().add_business_days(
+        start, request.cooperative.review_business_days
+    )
+
+
 def _next_filing_number(request: BenefitRequest, *, today: date) -> str:
     sequence, _ = FilingSequence.objects.get_or_create(
         cooperative=request.cooperative, year=today.year
@@ -211,7 +218,6 @@ def request_submit(*, request: BenefitRequest, actor: Actor, now=None) -> Benefi
                 "Esta solicitud fue rechazada por un motivo que no se puede subsanar."
             )
         first_filing = request.filing_number is None
-        calendar = HolidayOverride.calendar()
         _move(
             request,
             Status.SUBMITTED,
@@ -222,7 +228,7 @@ def request_submit(*, request: BenefitRequest, actor: Actor, now=None) -> Benefi
             else "Solicitud radicada de nuevo con correcciones.",
             filing_number=request.filing_number or _next_filing_number(request, today=today),
             submitted_at=now,
-            due_on=calendar.add_business_days(today, request.cooperative.review_business_days),
+            due_on=_review_due_on(request, today),
             rejection_reason=None,
             rejection_fixable=False,
             referral="",
@@ -893,10 +899,7 @@ def request_refer(
             # cooperative's review term from the day it is asked for (the first
             # filing's deadline has passed long since, and would show the associate
             # a date in the past and put it at once among the «vencidas»).
-            today = timezone.localdate(now or timezone.now())
-            fields["due_on"] = HolidayOverride.calendar().add_business_days(
-                today, request.cooperative.review_business_days
-            )
+            fields["due_on"] = _review_due_on(request, timezone.localdate(now or timezone.now()))
         _move(
             request,
             Status.COMMITTEE,
